@@ -1,0 +1,20 @@
+package dev.mora.debt;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * A debt as stored. {@code stage} is the last dunning stage that was sent, or {@code null} before the first.
+ */
+public record Debt(String debtId, Debtor debtor, BigDecimal amount, BigDecimal balance, String currency,
+		LocalDate dueDate, String segment, ZoneId timezone, String language, DebtStatus status, String stage,
+		Instant createdAt) {
+
+	/** Whether Mora should still try to collect it: active, with something left to pay. */
+	public boolean isCollectable() {
+		return this.status == DebtStatus.ACTIVE && this.balance.signum() > 0;
+	}
+
+}

@@ -1,0 +1,101 @@
+package dev.mora.debt;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import dev.mora.payment.PaymentLedger;
+import dev.mora.strategy.DunningSchedule;
+import dev.mora.whatsapp.MessageLedger;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/debts")
+class DebtController {
+
+	private final DebtService debts;
+
+	private final DebtCsvReader csv;
+
+	private final DunningSchedule schedule;
+
+	private final MessageLedger messages;
+
+	private final PaymentLedger payments;
+
+	DebtController(DebtService debts, DebtCsvReader csv, DunningSchedule schedule, MessageLedger messages,
+			PaymentLedger payments) {
+		this.debts = debts;
+		this.csv = csv;
+		this.schedule = schedule;
+		this.messages = messages;
+		this.payments = payments;
+	}
+
+	@PostMapping(consumes = "application/json")
+	ResponseEntity<DebtView> register(@RequestBody DebtRequest request) {
+		if (request == null) {
+			throw new InvalidDebtException(List.of(FieldError.of("body", "is required")));
+		}
+		DebtService.Registration registration = this.debts.register(request);
+		DebtView view = view(registration.debt());
+		if (registration.created()) {
+			return ResponseEntity.created(URI.create("/api/debts/" + view.debtId())).body(view);
+		}
+		return ResponseEntity.ok(view);
+	}
+
+	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
+	DebtService.ImportResult importCsv(HttpServletRequest request) throws IOException {
+		List<DebtRequest> rows = this.csv.read(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
+		if (rows.isEmpty()) {
+			throw new InvalidDebtException(List.of(FieldError.of("body", "has a header but no rows")));
+		}
+		return this.debts.importAll(rows, DebtCsvReader.FIRST_ROW);
+	}
+
+	@GetMapping("/{debtId}")
+	DebtView get(@PathVariable String debtId) {
+		return view(this.debts.get(debtId));
+	}
+
+	@PostMapping("/{debtId}/cancel")
+	DebtView cancel(@PathVariable String debtId) {
+		return view(this.debts.cancel(debtId));
+	}
+
+	private DebtView view(Debt debt) {
+		List<DebtView.ScheduledStage> coming = debt.isCollectable() ? this.schedule.of(debt)
+			.after(debt.stage())
+			.stream()
+			.map((stage) -> new DebtView.ScheduledStage(stage.stage(), stage.plannedAt(), stage.template(), stage.tone()))
+			.toList() : List.of();
+		return new DebtView(debt.debtId(),
+				new DebtView.DebtorView(debt.debtor().id(), debt.debtor().name(), debt.debtor().phone()),
+				debt.status().name(), debt.amount().toPlainString(), debt.balance().toPlainString(), debt.currency(),
+				debt.dueDate(), debt.segment(), debt.timezone().getId(), debt.language(), debt.stage(), coming,
+				this.messages.messagesOf(debt.debtId())
+					.stream()
+					.map((m) -> new DebtView.MessageView(m.wamid(), m.stage(), m.template(),
+							m.status().name().toLowerCase(java.util.Locale.ROOT), m.createdAt(), m.sentAt(),
+							m.statusAt(), m.errorCode(), m.errorTitle()))
+					.toList(),
+				this.payments.paymentsOf(debt.debtId())
+					.stream()
+					.map((p) -> new DebtView.PaymentView(p.provider(), p.paymentId(), p.amount().toPlainString(),
+							p.currency(), p.paidAt(), p.status()))
+					.toList(),
+				debt.createdAt());
+	}
+
+}

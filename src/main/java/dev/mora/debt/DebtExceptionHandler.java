@@ -1,0 +1,40 @@
+package dev.mora.debt;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The debt API's errors as RFC 9457 problem details. */
+@RestControllerAdvice(assignableTypes = DebtController.class)
+class DebtExceptionHandler {
+
+	@ExceptionHandler
+	ProblemDetail invalid(InvalidDebtException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.errors().size() + " invalid field(s); nothing was stored");
+		problem.setType(URI.create("https://mora.dev/problems/invalid-debt"));
+		problem.setTitle("Invalid debt");
+		problem.setProperty("errors", ex.errors());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail conflict(DebtConflictException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(URI.create("https://mora.dev/problems/debt-conflict"));
+		problem.setTitle("Debt id already taken");
+		problem.setProperty("debtId", ex.debtId());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail notFound(DebtNotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Debt not found");
+		return problem;
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.mora.debt;
+
+/** Where a debt stands. Only an {@link #ACTIVE} debt with a balance is collected. */
+public enum DebtStatus {
+
+	/** Registered and being collected. */
+	ACTIVE,
+	/** Paid in full. */
+	SETTLED,
+	/** Withdrawn by the creditor. */
+	CANCELLED,
+	/** Replaced by a refinancing plan. */
+	REFINANCED,
+	/** The reminders are exhausted and an agent collects it by hand. */
+	MANUAL_COLLECTION,
+	/** Handed to a collection agency. */
+	AGENCY,
+	/** Proposed for write-off. */
+	WRITE_OFF_PROPOSED
+
+}

@@ -1,0 +1,26 @@
+package dev.mora.debt;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A debt as {@code GET /api/debts/{debtId}} shows it. Amounts are strings so that no client rounds them. */
+record DebtView(String debtId, DebtorView debtor, String status, String amount, String balance, String currency,
+		LocalDate dueDate, String segment, String timezone, String language, String stage, List<ScheduledStage> schedule,
+		List<MessageView> messages, List<PaymentView> payments, Instant createdAt) {
+
+	record DebtorView(String id, String name, String phone) {
+	}
+
+	record ScheduledStage(String stage, Instant plannedAt, String template, String tone) {
+	}
+
+	record MessageView(String wamid, String stage, String template, String status, Instant createdAt, Instant sentAt,
+			Instant statusAt, Integer errorCode, String error) {
+	}
+
+	record PaymentView(String provider, String paymentId, String amount, String currency, Instant paidAt,
+			String status) {
+	}
+
+}

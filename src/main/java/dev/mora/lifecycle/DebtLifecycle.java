@@ -1,0 +1,118 @@
+package dev.mora.lifecycle;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The {@code DebtLifecycle} process ({@code processes/DebtLifecycle.bpmn}): its key, element ids, messages, errors
+ * and typed variables. Nothing else in Java repeats these names.
+ */
+public final class DebtLifecycle {
+
+	public static final String KEY = "DebtLifecycle";
+
+	public static final String MSG_DEBT_CANCELLED = "Msg_DebtCancelled";
+
+	public static final String ERR_RECIPIENT_UNREACHABLE = "Err_RecipientUnreachable";
+
+	/** The candidate group of every agent task. */
+	public static final String AGENTS = "collection-agents";
+
+	private DebtLifecycle() {
+	}
+
+	/** Element ids, for tests and for Cockpit links. */
+	public static final class Elements {
+
+		public static final String START = "StartEvent_DebtRegistered";
+
+		public static final String PLAN_NEXT_STAGE = "Task_PlanNextStage";
+
+		public static final String STAGES_LEFT = "Gateway_StagesLeft";
+
+		public static final String TIMER_STAGE_DUE = "Timer_StageDue";
+
+		public static final String CHOOSE_STAGE = "Task_ChooseStage";
+
+		public static final String READ_BALANCE = "Task_ReadBalance";
+
+		public static final String STILL_OWED = "Gateway_StillOwed";
+
+		public static final String SEND_REMINDER = "Task_SendReminder";
+
+		public static final String RECIPIENT_UNREACHABLE = "Boundary_RecipientUnreachable";
+
+		public static final String CONTACT_MANUALLY = "UserTask_ContactManually";
+
+		public static final String DECIDE_FINAL_ACTION = "UserTask_DecideFinalAction";
+
+		public static final String RECORD_FINAL_ACTION = "Task_RecordFinalAction";
+
+		public static final String END_NOTHING_OWED = "EndEvent_NothingOwed";
+
+		public static final String END_HANDED_OVER = "EndEvent_HandedOver";
+
+		public static final String END_CANCELLED = "EndEvent_DebtCancelled";
+
+		private Elements() {
+		}
+
+	}
+
+	/** The process variables, typed. The process holds references and decisions, never documents. */
+	public static final class Variables {
+
+		public static final String DEBT_ID = "debtId";
+
+		public static final String STAGES_LEFT = "stagesLeft";
+
+		public static final String NEXT_STAGE = "nextStage";
+
+		public static final String NEXT_STAGE_AT = "nextStageAt";
+
+		public static final String STAGE = "stage";
+
+		public static final String STAGE_TEMPLATE = "stageTemplate";
+
+		public static final String STILL_OWED = "stillOwed";
+
+		public static final String FINAL_ACTION = "finalAction";
+
+		private Variables() {
+		}
+
+		public static String debtId(VariableScope scope) {
+			return (String) scope.getVariable(DEBT_ID);
+		}
+
+		public static String stage(VariableScope scope) {
+			return (String) scope.getVariable(STAGE);
+		}
+
+		public static String stageTemplate(VariableScope scope) {
+			return (String) scope.getVariable(STAGE_TEMPLATE);
+		}
+
+		public static String finalAction(VariableScope scope) {
+			return (String) scope.getVariable(FINAL_ACTION);
+		}
+
+		public static void nextStage(VariableScope scope, String stage, Date at) {
+			scope.setVariable(STAGES_LEFT, stage != null);
+			scope.setVariable(NEXT_STAGE, stage);
+			scope.setVariable(NEXT_STAGE_AT, at);
+		}
+
+		public static void stage(VariableScope scope, String stage, String template) {
+			scope.setVariable(STAGE, stage);
+			scope.setVariable(STAGE_TEMPLATE, template);
+		}
+
+		public static void stillOwed(VariableScope scope, boolean owed) {
+			scope.setVariable(STILL_OWED, owed);
+		}
+
+	}
+
+}

@@ -1,0 +1,128 @@
+package dev.mora.whatsapp;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbound-message ledger: one row per (debt, stage). Its writes commit on their own, outside the engine's job
+ * transaction, so that what was sent stays known even when that transaction rolls back.
+ */
+@Repository
+public class MessageLedger {
+
+	private static final String SELECT = """
+			SELECT message_id, debt_id, stage, template, wamid, status, error_code, error_title, created_at, sent_at,
+			       status_at
+			FROM outbound_message
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final Clock clock;
+
+	MessageLedger(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactionManager);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.clock = clock;
+	}
+
+	public List<OutboundMessage> messagesOf(String debtId) {
+		return this.jdbc.sql(SELECT + " WHERE debt_id = ? ORDER BY created_at, message_id")
+			.param(debtId)
+			.query(MessageLedger::map)
+			.list();
+	}
+
+	Optional<OutboundMessage> find(String debtId, String stage) {
+		return this.jdbc.sql(SELECT + " WHERE debt_id = ? AND stage = ?")
+			.params(debtId, stage)
+			.query(MessageLedger::map)
+			.optional();
+	}
+
+	/**
+	 * Claims the right to send a stage: a new row, or the row of an attempt that failed transiently.
+	 * @return the claimed row; empty when the stage is already out or its last attempt has an unknown outcome
+	 */
+	Claim claim(String debtId, String stage, String template, String recipient) {
+		return this.ownTransaction.execute((status) -> {
+			Instant now = this.clock.instant();
+			try {
+				this.jdbc.sql("""
+						INSERT INTO outbound_message (debt_id, stage, template, recipient, status, created_at)
+						VALUES (?, ?, ?, ?, ?, ?)
+						""")
+					.params(debtId, stage, template, recipient, OutboundStatus.SENDING.name(), utc(now))
+					.update();
+				return new Claim(find(debtId, stage).orElseThrow(), true);
+			}
+			catch (DuplicateKeyException ex) {
+				int reclaimed = this.jdbc.sql("""
+						UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?
+						WHERE debt_id = ? AND stage = ? AND status = ?
+						""")
+					.params(OutboundStatus.SENDING.name(), template, recipient, utc(now), debtId, stage,
+							OutboundStatus.RETRYING.name())
+					.update();
+				return new Claim(find(debtId, stage).orElseThrow(), reclaimed == 1);
+			}
+		});
+	}
+
+	void accepted(long messageId, String wamid) {
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+			.sql("UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ? WHERE message_id = ?")
+			.params(OutboundStatus.ACCEPTED.name(), wamid, utc(this.clock.instant()), utc(this.clock.instant()),
+					messageId)
+			.update());
+	}
+
+	void failed(long messageId, WhatsAppException error) {
+		OutboundStatus status = (error.kind() == WhatsAppErrorKind.TRANSIENT) ? OutboundStatus.RETRYING
+				: OutboundStatus.FAILED;
+		String title = error.getMessage();
+		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("""
+				UPDATE outbound_message SET status = ?, error_code = ?, error_title = ?, status_at = ?
+				WHERE message_id = ?
+				""")
+			.params(status.name(), error.code(), (title.length() > 200) ? title.substring(0, 200) : title,
+					utc(this.clock.instant()), messageId)
+			.update());
+	}
+
+	private static OutboundMessage map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new OutboundMessage(rs.getLong("message_id"), rs.getString("debt_id"), rs.getString("stage"),
+				rs.getString("template"), rs.getString("wamid"), OutboundStatus.valueOf(rs.getString("status")),
+				(Integer) rs.getObject("error_code", Integer.class), rs.getString("error_title"),
+				instant(rs.getObject("created_at", OffsetDateTime.class)),
+				instant(rs.getObject("sent_at", OffsetDateTime.class)),
+				instant(rs.getObject("status_at", OffsetDateTime.class)));
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+	/** A ledger row, and whether this caller may send it. */
+	record Claim(OutboundMessage message, boolean mine) {
+	}
+
+}

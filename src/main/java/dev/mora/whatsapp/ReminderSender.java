@@ -1,0 +1,103 @@
+package dev.mora.whatsapp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.mora.debt.Debt;
+import dev.mora.payment.PaymentLinkService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends a debt's template message for one stage, at most once: the ledger is claimed before the call and a stage
+ * that is out is never sent again, whatever the retries.
+ */
+@Service
+public class ReminderSender {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReminderSender.class);
+
+	private final WhatsAppClient client;
+
+	private final MessageLedger ledger;
+
+	private final TemplateCatalog catalog;
+
+	private final PaymentLinkService paymentLinks;
+
+	ReminderSender(WhatsAppClient client, MessageLedger ledger, TemplateCatalog catalog,
+			PaymentLinkService paymentLinks) {
+		this.client = client;
+		this.ledger = ledger;
+		this.catalog = catalog;
+		this.paymentLinks = paymentLinks;
+	}
+
+	/**
+	 * Sends the stage's template to the debtor, unless it was sent already.
+	 * @throws WhatsAppException when the Cloud API refuses it (classified by its error code)
+	 * @throws IllegalStateException when an earlier attempt's outcome is unknown: an operator decides
+	 */
+	public OutboundMessage send(Debt debt, String stage, String templateName) {
+		TemplateCatalog.Template template = this.catalog.get(templateName);
+		MessageLedger.Claim claim = this.ledger.claim(debt.debtId(), stage, templateName, debt.debtor().phone());
+		if (!claim.mine()) {
+			OutboundMessage existing = claim.message();
+			if (existing.status().isOut()) {
+				logger.info("Stage {} of debt {} was sent already ({}); not sending it again", stage, debt.debtId(),
+						existing.wamid());
+				return existing;
+			}
+			if (existing.status() == OutboundStatus.FAILED) {
+				throw WhatsAppException.of((existing.errorCode() != null) ? existing.errorCode() : 0,
+						"stage " + stage + " failed before: " + existing.errorTitle());
+			}
+			throw new IllegalStateException("Stage " + stage + " of debt " + debt.debtId()
+					+ " has an attempt of unknown outcome (" + existing.status() + "); check the conversation, then "
+					+ "mark the ledger row RETRYING to send it or ACCEPTED to skip it");
+		}
+		TemplateMessage message = message(debt, stage, template);
+		try {
+			String wamid = this.client.send(message);
+			this.ledger.accepted(claim.message().id(), wamid);
+			logger.info("Sent {} ({}) of debt {} to {}", stage, templateName, debt.debtId(),
+					MessageFormats.maskPhone(debt.debtor().phone()));
+		}
+		catch (WhatsAppException ex) {
+			this.ledger.failed(claim.message().id(), ex);
+			logger.warn("Sending {} of debt {} to {} failed: {} ({})", stage, debt.debtId(),
+					MessageFormats.maskPhone(debt.debtor().phone()), ex.getMessage(), ex.kind());
+			throw ex;
+		}
+		return this.ledger.find(debt.debtId(), stage).orElseThrow();
+	}
+
+	TemplateMessage message(Debt debt, String stage, TemplateCatalog.Template template) {
+		Map<String, String> body = parameters(debt);
+		List<TemplateMessage.Parameter> parameters = new ArrayList<>();
+		body.forEach((name, text) -> {
+			if (template.body().contains("{{" + name + "}}")) {
+				parameters.add(new TemplateMessage.Parameter(name, text));
+			}
+		});
+		String urlSuffix = template.hasUrlButton() ? this.paymentLinks.linkFor(debt).buttonSuffix() : null;
+		List<String> payloads = template.quickReplyPrefixes().stream().map((prefix) -> prefix + ":" + debt.debtId())
+			.toList();
+		return new TemplateMessage(debt.debtor().phone(), template.name(), debt.language(), parameters, urlSuffix,
+				payloads, debt.debtId() + "/" + stage);
+	}
+
+	/** The body parameters every template may use. */
+	static Map<String, String> parameters(Debt debt) {
+		Map<String, String> parameters = new LinkedHashMap<>();
+		parameters.put("nombre", debt.debtor().firstName());
+		parameters.put("monto", MessageFormats.money(debt.balance(), debt.currency()));
+		parameters.put("vencimiento", MessageFormats.date(debt.dueDate()));
+		return parameters;
+	}
+
+}
