@@ -59,7 +59,7 @@ public class DebtService {
 	 * @throws InvalidDebtException naming every bad field
 	 * @throws DebtConflictException when the id is taken by other content
 	 */
-	Registration register(DebtRequest request) {
+	public Registration register(DebtRequest request) {
 		NewDebt debt = this.validator.validate(request);
 		try {
 			return this.transaction.execute((status) -> store(debt));
@@ -156,7 +156,7 @@ public class DebtService {
 		return new Registration(get(debt.debtId()), true);
 	}
 
-	record Registration(Debt debt, boolean created) {
+	public record Registration(Debt debt, boolean created) {
 	}
 
 	record ImportResult(int rows, int created, int unchanged) {

@@ -1,0 +1,379 @@
+package dev.mora.lifecycle;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mora.debt.Debt;
+import dev.mora.debt.DebtRequest;
+import dev.mora.debt.DebtService;
+import dev.mora.debt.DebtStatus;
+import dev.mora.testing.CloudApiServer;
+import dev.mora.whatsapp.MessageLedger;
+import dev.mora.whatsapp.OutboundMessage;
+import dev.mora.whatsapp.OutboundStatus;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * Every path of {@code DebtLifecycle} on the real engine and the real services, with the job executor off and time
+ * moved by hand; WhatsApp is a real HTTP server that records what it receives.
+ */
+@SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
+				"spring.datasource.url=jdbc:h2:mem:lifecycle-process-test;DB_CLOSE_DELAY=-1",
+				"mora.contact.sending-time=10:00" })
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DebtLifecycleProcessTest {
+
+	private static final ZoneId LIMA = ZoneId.of("America/Lima");
+
+	private static final CloudApiServer whatsApp = new CloudApiServer();
+
+	private static int sequence;
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	DebtService debts;
+
+	@Autowired
+	MessageLedger ledger;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private String debtId;
+
+	@DynamicPropertySource
+	static void whatsApp(DynamicPropertyRegistry registry) {
+		registry.add("mora.whatsapp.api-base-url", whatsApp::baseUrl);
+	}
+
+	@AfterAll
+	static void stopWhatsApp() {
+		whatsApp.close();
+	}
+
+	@BeforeEach
+	void setUp() {
+		BpmnAwareTests.init(this.processEngine);
+		whatsApp.reset();
+		this.debtId = "INV-" + (++sequence);
+		now(lima(2026, 12, 1, 12, 0));
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void sendsEveryStageAtItsTimeOnceAndEndsAtTheAgentsTask() {
+		ProcessInstance instance = register("2026-12-15");
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 0)));
+		List<ZonedDateTime> stageTimes = List.of(lima(2026, 12, 12, 10, 0), lima(2026, 12, 15, 10, 0),
+				lima(2026, 12, 18, 10, 0), lima(2026, 12, 22, 10, 0), lima(2026, 12, 30, 10, 0),
+				lima(2027, 1, 14, 10, 0));
+		for (ZonedDateTime stageTime : stageTimes) {
+			assertThat(timer(instance).getDuedate()).isEqualTo(date(stageTime));
+			now(stageTime);
+			fireTimerAndSend(instance);
+		}
+
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_recordatorio_previo",
+				"mora_recordatorio_vencimiento", "mora_aviso_atraso", "mora_aviso_atraso_firme", "mora_aviso_urgente",
+				"mora_aviso_final");
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE", this.debtId + "/DUE",
+				this.debtId + "/ESCALATION_1", this.debtId + "/ESCALATION_2", this.debtId + "/ESCALATION_3",
+				this.debtId + "/ESCALATION_4");
+		assertThat(this.ledger.messagesOf(this.debtId)).extracting(OutboundMessage::status)
+			.containsOnly(OutboundStatus.ACCEPTED);
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.DECIDE_FINAL_ACTION);
+		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(task.getName()).isEqualTo("Decidir la cobranza final – María Quispe – S/ 350.00");
+		assertThat(this.taskService.getVariableLocal(task.getId(), "daysOverdue")).isEqualTo(30L);
+		assertThat(this.taskService.createTaskQuery().taskCandidateGroup(DebtLifecycle.AGENTS)
+			.processInstanceBusinessKey(this.debtId).count()).isEqualTo(1);
+
+		this.taskService.complete(task.getId(), Map.of(DebtLifecycle.Variables.FINAL_ACTION, "AGENCY_HANDOFF"));
+
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.RECORD_FINAL_ACTION).isEnded();
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_HANDED_OVER);
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.AGENCY);
+	}
+
+	@Test
+	void templateCarriesTheDebtorsFirstNameTheAmountInSolesTheDueDateAndThePaymentLink() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+
+		fireTimerAndSend(instance);
+
+		JsonNode body = whatsApp.bodies().get(0);
+		assertThat(body.path("to").asText()).isEqualTo("51987654321");
+		JsonNode components = body.path("template").path("components");
+		assertThat(components.get(0).path("parameters")).extracting((p) -> p.path("text").asText())
+			.containsExactly("María", "S/ 350.00", "15/12/2026");
+		assertThat(components.get(1).path("sub_type").asText()).isEqualTo("url");
+		assertThat(components.get(1).path("parameters").get(0).path("text").asText()).isEqualTo(this.debtId);
+		assertThat(components.get(2).path("parameters").get(0).path("payload").asText())
+			.isEqualTo("REFINANCE:" + this.debtId);
+		assertThat(whatsApp.requests().get(0).getHeaders().get("Authorization")).startsWith("Bearer ");
+	}
+
+	@Test
+	void debtRegisteredLateSendsOnlyTheStageItsAgeCallsFor() {
+		now(lima(2026, 12, 11, 9, 0));
+		ProcessInstance instance = register("2026-12-01");
+
+		assertThat(timer(instance).getDuedate()).isBefore(date(lima(2026, 12, 11, 9, 0)));
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/ESCALATION_2");
+		assertThat(this.debts.get(this.debtId).stage()).isEqualTo("ESCALATION_2");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 16, 10, 0)));
+	}
+
+	@Test
+	void afterDowntimeAnOverdueTimerSendsOnlyTheLatestStage() {
+		ProcessInstance instance = register("2026-12-15");
+
+		now(lima(2027, 1, 5, 8, 0));
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/ESCALATION_3");
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2027, 1, 14, 10, 0)));
+	}
+
+	@Test
+	void timerTriggeredEarlyByHandSendsThePlannedStage() {
+		ProcessInstance instance = register("2026-12-15");
+
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE");
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 15, 10, 0)));
+	}
+
+	@Test
+	void paidDebtSendsNothingAndEnds() {
+		ProcessInstance instance = register("2026-12-15");
+		// What a payment leaves in the database: the balance is the truth the lifecycle re-reads.
+		this.jdbc.sql("UPDATE debt SET balance = 0, status = 'SETTLED' WHERE debt_id = ?").param(this.debtId).update();
+
+		now(lima(2026, 12, 12, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.READ_BALANCE, DebtLifecycle.Elements.END_NOTHING_OWED)
+			.hasNotPassed(DebtLifecycle.Elements.SEND_REMINDER)
+			.isEnded();
+		assertThat(whatsApp.requests()).isEmpty();
+	}
+
+	@Test
+	void debtPaidWhileItsSendWaitsSendsNothing() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_REMINDER);
+		this.jdbc.sql("UPDATE debt SET balance = 0, status = 'SETTLED' WHERE debt_id = ?").param(this.debtId).update();
+
+		this.managementService.executeJob(job(instance).getId());
+
+		assertThat(whatsApp.requests()).isEmpty();
+	}
+
+	@Test
+	void cancellationEndsTheLifecycleAndNothingMoreIsSent() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+		fireTimerAndSend(instance);
+
+		Debt cancelled = this.debts.cancel(this.debtId);
+
+		assertThat(cancelled.status()).isEqualTo(DebtStatus.CANCELLED);
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_CANCELLED).isEnded();
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE");
+		assertThat(this.debts.cancel(this.debtId).status()).isEqualTo(DebtStatus.CANCELLED);
+	}
+
+	@Test
+	void transientErrorIsRetriedByTheJobAndTheReminderGoesOutOnce() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		whatsApp.answerNext(429, "error-130429-rate-limit.json");
+		whatsApp.answerNext(429, "error-130429-rate-limit.json");
+
+		Job send = job(instance);
+		assertThatThrownBy(() -> this.managementService.executeJob(send.getId())).hasMessageContaining("130429");
+		// Six attempts in all (PT1M,PT5M,PT15M,PT1H,PT4H): the first retry waits one minute.
+		assertThat(job(instance).getRetries()).isEqualTo(5);
+		assertThat(job(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 1)));
+		assertThat(this.ledger.messagesOf(this.debtId)).extracting(OutboundMessage::status)
+			.containsExactly(OutboundStatus.RETRYING);
+		assertThatThrownBy(() -> this.managementService.executeJob(send.getId())).hasMessageContaining("130429");
+		this.managementService.executeJob(send.getId());
+
+		assertThat(whatsApp.requests()).hasSize(3);
+		assertThat(this.ledger.messagesOf(this.debtId)).singleElement()
+			.satisfies((message) -> assertThat(message.status()).isEqualTo(OutboundStatus.ACCEPTED));
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void stageAlreadyOutIsNeverSentAgainWhenItsJobRunsTwice() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+		fireTimerAndSend(instance);
+
+		// As if the send job ran again after a crash that lost the process state but not the ledger.
+		this.runtimeService.createProcessInstanceModification(instance.getId())
+			.startBeforeActivity(DebtLifecycle.Elements.SEND_REMINDER)
+			.setVariable(DebtLifecycle.Variables.STAGE, "PRE_DUE")
+			.execute();
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.SEND_REMINDER).getId());
+
+		assertThat(whatsApp.requests()).hasSize(1);
+		assertThat(this.ledger.messagesOf(this.debtId)).hasSize(1);
+	}
+
+	@Test
+	void unreachableRecipientGoesToAnAgentAfterOneAttemptThenTheLifecycleGoesOn() {
+		ProcessInstance instance = register("2026-12-15");
+		now(lima(2026, 12, 12, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		whatsApp.answerNext(400, "error-131026-undeliverable.json");
+
+		this.managementService.executeJob(job(instance).getId());
+
+		assertThat(whatsApp.requests()).hasSize(1);
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.CONTACT_MANUALLY);
+		assertThat(this.ledger.messagesOf(this.debtId)).singleElement().satisfies((message) -> {
+			assertThat(message.status()).isEqualTo(OutboundStatus.FAILED);
+			assertThat(message.errorCode()).isEqualTo(131026);
+		});
+		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+		assertThat(task.getName()).startsWith("Contactar manualmente – María Quispe");
+
+		this.taskService.complete(task.getId(), Map.of("contactOutcome", "REACHED"));
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 15, 10, 0)));
+	}
+
+	@Test
+	void segmentWithoutRowsOfItsOwnFollowsTheStandardLadderAndPreferredHasItsOwn() {
+		ProcessInstance standard = register("2026-12-15", "UNKNOWN_SEGMENT");
+		assertThat(timer(standard).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 0)));
+		this.debtId = this.debtId + "-P";
+		ProcessInstance preferred = register("2026-12-15", "PREFERRED");
+		assertThat(timer(preferred).getDuedate()).isEqualTo(date(lima(2026, 12, 10, 10, 0)));
+	}
+
+	private ProcessInstance register(String dueDate) {
+		return register(dueDate, null);
+	}
+
+	private ProcessInstance register(String dueDate, String segment) {
+		this.debts.register(new DebtRequest(this.debtId,
+				new DebtRequest.DebtorRequest("C-1", "María Quispe", "+51987654321"), "350.00", "PEN", dueDate,
+				segment, null, null));
+		ProcessInstance instance = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(DebtLifecycle.KEY)
+			.processInstanceBusinessKey(this.debtId)
+			.singleResult();
+		assertThat(instance).isNotNull();
+		return instance;
+	}
+
+	/** Fires the stage timer, then runs the send job it leaves behind. */
+	private void fireTimerAndSend(ProcessInstance instance) {
+		this.managementService.executeJob(timer(instance).getId());
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_REMINDER);
+		this.managementService.executeJob(job(instance).getId());
+	}
+
+	private Job timer(ProcessInstance instance) {
+		return this.managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+	}
+
+	private Job job(ProcessInstance instance) {
+		return this.managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+	}
+
+	private Job job(ProcessInstance instance, String activityId) {
+		return this.managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(activityId)
+			.singleResult();
+	}
+
+	private static ZonedDateTime lima(int year, int month, int day, int hour, int minute) {
+		return ZonedDateTime.of(LocalDate.of(year, month, day).atTime(hour, minute), LIMA);
+	}
+
+	private static Date date(ZonedDateTime time) {
+		return Date.from(time.toInstant());
+	}
+
+	private static void now(ZonedDateTime time) {
+		ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+	}
+
+	static Instant instant(ZonedDateTime time) {
+		return time.toInstant();
+	}
+
+	static BigDecimal amount(String value) {
+		return new BigDecimal(value);
+	}
+
+}
