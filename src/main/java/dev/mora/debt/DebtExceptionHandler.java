@@ -1,13 +1,18 @@
 package dev.mora.debt;
 
 import java.net.URI;
+import java.util.List;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The debt API's errors as RFC 9457 problem details. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = DebtController.class)
 class DebtExceptionHandler {
 
@@ -19,6 +24,11 @@ class DebtExceptionHandler {
 		problem.setTitle("Invalid debt");
 		problem.setProperty("errors", ex.errors());
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		return invalid(new InvalidDebtException(List.of(FieldError.of("body", "is not a valid JSON debt"))));
 	}
 
 	@ExceptionHandler

@@ -61,14 +61,18 @@ class DebtValidator {
 		String debtId = matching("debtId", request.debtId(), ID, "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-'",
 				errors);
 		DebtRequest.DebtorRequest debtor = request.debtor();
+		String debtorId = null;
+		String name = null;
+		String phone = null;
 		if (debtor == null) {
 			errors.add(FieldError.of("debtor", "is required"));
-			debtor = new DebtRequest.DebtorRequest(null, null, null);
 		}
-		String debtorId = matching("debtor.id", debtor.id(), ID,
-				"must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-'", errors);
-		String name = name(debtor.name(), errors);
-		String phone = phone(debtor.phone(), errors);
+		else {
+			debtorId = matching("debtor.id", debtor.id(), ID, "must be 1-64 characters of A-Z, a-z, 0-9, '.', '_' or '-'",
+					errors);
+			name = name(debtor.name(), errors);
+			phone = phone(debtor.phone(), errors);
+		}
 		BigDecimal amount = amount(request.amount(), errors);
 		String currency = currency(request.currency(), errors);
 		LocalDate dueDate = dueDate(request.dueDate(), errors);
@@ -132,7 +136,12 @@ class DebtValidator {
 				errors.add(FieldError.of("debtor.phone", "must be a Peruvian mobile (+51 9XXXXXXXX) to receive WhatsApp"));
 				return null;
 			}
-			return this.phones.format(number, PhoneNumberFormat.E164);
+			String e164 = this.phones.format(number, PhoneNumberFormat.E164);
+			if (!e164.equals(compact)) {
+				errors.add(FieldError.of("debtor.phone", "must be E.164 without a trunk prefix, such as " + e164));
+				return null;
+			}
+			return e164;
 		}
 		catch (NumberParseException ex) {
 			errors.add(FieldError.of("debtor.phone", "must be an E.164 number such as +51987654321"));
