@@ -1,0 +1,94 @@
+package dev.mora;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import dev.mora.testing.CloudApiServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import okhttp3.Credentials;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Mora on a real PostgreSQL: Flyway's migrations, Camunda's schema and a debt's registration. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("postgres")
+class PostgresIT {
+
+	private static final EmbeddedPostgres postgres = start();
+
+	private static final CloudApiServer whatsApp = new CloudApiServer();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "postgres");
+		registry.add("mora.whatsapp.api-base-url", whatsApp::baseUrl);
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		whatsApp.close();
+		postgres.close();
+	}
+
+	@Test
+	void migratesAndRegistersADebtWithItsLifecycle() throws IOException {
+		assertThat(this.jdbc.sql("SELECT version()").query(String.class).single()).startsWith("PostgreSQL");
+		String body = """
+				{"debtId":"PG-1","debtor":{"id":"C-1","name":"María Quispe","phone":"+51987654321"},
+				 "amount":"1234.56","currency":"PEN","dueDate":"2026-12-15"}
+				""";
+		Request request = new Request.Builder().url("http://localhost:" + this.port + "/api/debts")
+			.header("Authorization", Credentials.basic("demo", "demo"))
+			.post(RequestBody.create(body, MediaType.get("application/json")))
+			.build();
+
+		try (Response created = new OkHttpClient().newCall(request).execute();
+				Response again = new OkHttpClient().newCall(request).execute()) {
+			assertThat(created.code()).isEqualTo(201);
+			assertThat(again.code()).isEqualTo(200);
+		}
+
+		assertThat(this.jdbc.sql("SELECT balance FROM debt WHERE debt_id = 'PG-1'").query(String.class).single())
+			.isEqualTo("1234.56");
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("PG-1").count())
+			.isEqualTo(1);
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
