@@ -38,6 +38,13 @@ class DebtRepository {
 			.optional();
 	}
 
+	Optional<Debtor> findDebtor(String debtorId) {
+		return this.jdbc.sql("SELECT debtor_id, name, phone FROM debtor WHERE debtor_id = ?")
+			.param(debtorId)
+			.query((rs, row) -> new Debtor(rs.getString("debtor_id"), rs.getString("name"), rs.getString("phone")))
+			.optional();
+	}
+
 	List<Debt> findByDebtor(String debtorId) {
 		return this.jdbc.sql(SELECT + " WHERE d.debtor_id = ? ORDER BY d.due_date, d.debt_id").param(debtorId)
 			.query(DebtRepository::map).list();

@@ -49,6 +49,10 @@ public class DebtService {
 		return this.debts.find(debtId).orElseThrow(() -> new DebtNotFoundException(debtId));
 	}
 
+	public Optional<Debtor> debtor(String debtorId) {
+		return this.debts.findDebtor(debtorId);
+	}
+
 	/** The debtor's debts that are still being collected. */
 	public List<Debt> collectableDebtsOf(String debtorId) {
 		return this.debts.findByDebtor(debtorId).stream().filter(Debt::isCollectable).toList();

@@ -41,6 +41,10 @@ public final class DebtLifecycle {
 
 		public static final String SEND_REMINDER = "Task_SendReminder";
 
+		public static final String DEFERRED = "Gateway_Deferred";
+
+		public static final String TIMER_CONTACT_WINDOW = "Timer_ContactWindowOpens";
+
 		public static final String RECIPIENT_UNREACHABLE = "Boundary_RecipientUnreachable";
 
 		public static final String CONTACT_MANUALLY = "UserTask_ContactManually";
@@ -79,6 +83,10 @@ public final class DebtLifecycle {
 
 		public static final String FINAL_ACTION = "finalAction";
 
+		public static final String DEFERRED = "deferred";
+
+		public static final String DEFERRED_UNTIL = "deferredUntil";
+
 		private Variables() {
 		}
 
@@ -107,6 +115,12 @@ public final class DebtLifecycle {
 		public static void stage(VariableScope scope, String stage, String template) {
 			scope.setVariable(STAGE, stage);
 			scope.setVariable(STAGE_TEMPLATE, template);
+		}
+
+		/** When a send was deferred by the contact policy: the next allowed slot; null when it was not. */
+		public static void deferredUntil(VariableScope scope, Date until) {
+			scope.setVariable(DEFERRED, until != null);
+			scope.setVariable(DEFERRED_UNTIL, until);
 		}
 
 		public static void stillOwed(VariableScope scope, boolean owed) {

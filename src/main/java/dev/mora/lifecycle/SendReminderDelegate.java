@@ -1,7 +1,13 @@
 package dev.mora.lifecycle;
 
+import java.util.Date;
+
+import dev.mora.contact.ContactDecision;
+import dev.mora.contact.ContactGate;
+import dev.mora.contact.ContactOutcome;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
+import dev.mora.whatsapp.OutboundMessage;
 import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.WhatsAppErrorKind;
 import dev.mora.whatsapp.WhatsAppException;
@@ -12,8 +18,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the chosen stage over WhatsApp. Runs in its own job: transient errors are retried by the job's retry cycle;
- * a recipient that cannot be reached takes the BPMN path to an agent.
+ * Sends the chosen stage over WhatsApp, if the contact policy lets it go now. Runs in its own job: transient errors
+ * are retried by the job's retry cycle; a recipient that cannot be reached takes the BPMN path to an agent; a send
+ * outside the window or over a cap is deferred to the next slot.
  */
 @Component
 class SendReminderDelegate implements JavaDelegate {
@@ -22,23 +29,41 @@ class SendReminderDelegate implements JavaDelegate {
 
 	private final ReminderSender sender;
 
-	SendReminderDelegate(DebtService debts, ReminderSender sender) {
+	private final ContactGate contactGate;
+
+	SendReminderDelegate(DebtService debts, ReminderSender sender, ContactGate contactGate) {
 		this.debts = debts;
 		this.sender = sender;
+		this.contactGate = contactGate;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		DebtLifecycle.Variables.deferredUntil(execution, null);
 		Debt debt = this.debts.get(DebtLifecycle.Variables.debtId(execution));
 		String stage = DebtLifecycle.Variables.stage(execution);
+		String template = DebtLifecycle.Variables.stageTemplate(execution);
 		if (!debt.isCollectable()) {
 			// Paid or cancelled between the balance check and this job: send nothing.
 			return;
 		}
+		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone());
+		if (decision.outcome() == ContactOutcome.DEFERRED) {
+			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, decision, null);
+			DebtLifecycle.Variables.deferredUntil(execution, Date.from(decision.deferredTo()));
+			return;
+		}
+		if (decision.outcome() == ContactOutcome.BLOCKED) {
+			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, decision, null);
+			this.debts.stageSent(debt.debtId(), stage);
+			return;
+		}
+		OutboundMessage sent;
 		try {
-			this.sender.send(debt, stage, DebtLifecycle.Variables.stageTemplate(execution));
+			sent = this.sender.send(debt, stage, template);
 		}
 		catch (WhatsAppException ex) {
+			this.contactGate.recordFailure(debt.debtor(), debt.debtId(), stage, template, ex.getMessage());
 			if (ex.kind() != WhatsAppErrorKind.PERMANENT) {
 				throw ex;
 			}
@@ -46,6 +71,7 @@ class SendReminderDelegate implements JavaDelegate {
 			this.debts.stageSent(debt.debtId(), stage);
 			throw new BpmnError(DebtLifecycle.ERR_RECIPIENT_UNREACHABLE, ex.getMessage());
 		}
+		this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, decision, sent.wamid());
 		this.debts.stageSent(debt.debtId(), stage);
 	}
 

@@ -54,7 +54,7 @@ class DebtApiIT extends ApplicationIT {
 		assertThat(debt.has("stage")).isFalse();
 		assertThat(debt.path("schedule")).hasSize(6);
 		assertThat(debt.path("schedule").get(0).path("stage").asText()).isEqualTo("PRE_DUE");
-		assertThat(debt.path("schedule").get(0).path("plannedAt").asText()).isEqualTo("2026-12-12T15:00:00Z");
+		assertThat(debt.path("schedule").get(0).path("plannedAt").asText()).isEqualTo("2026-12-11T15:00:00Z");
 		assertThat(debt.path("messages").isArray()).isTrue();
 		assertThat(debt.path("payments").isArray()).isTrue();
 		assertThat(lifecycles(debtId)).isEqualTo(1);

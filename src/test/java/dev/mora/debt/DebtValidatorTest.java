@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DebtValidatorTest {
 
 	private final DebtValidator validator = new DebtValidator(
-			new ContactProperties(true, LocalTime.of(10, 0), ZoneId.of("America/Lima")));
+			ContactProperties.of(true, LocalTime.of(10, 0), ZoneId.of("America/Lima")));
 
 	@Test
 	void validDebtIsNormalisedWithItsDefaults() {

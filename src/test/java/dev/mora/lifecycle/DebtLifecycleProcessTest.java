@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mora.contact.ContactAttempt;
+import dev.mora.contact.ContactGate;
+import dev.mora.contact.ContactOutcome;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtRequest;
 import dev.mora.debt.DebtService;
@@ -52,7 +55,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  */
 @SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
 				"spring.datasource.url=jdbc:h2:mem:lifecycle-process-test;DB_CLOSE_DELAY=-1",
-				"mora.contact.sending-time=10:00" })
+				"mora.contact.sending-time=10:00", "mora.contact.enabled=true" })
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
@@ -85,6 +88,9 @@ class DebtLifecycleProcessTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ContactGate contacts;
+
 	private String debtId;
 
 	@DynamicPropertySource
@@ -112,13 +118,14 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void sendsEveryStageAtItsTimeOnceAndEndsAtTheAgentsTask() {
-		ProcessInstance instance = register("2026-12-15");
+		// Due on a Monday: every stage falls on a working day, so none is moved by the contact policy.
+		ProcessInstance instance = register("2026-12-14");
 
 		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
-		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 0)));
-		List<ZonedDateTime> stageTimes = List.of(lima(2026, 12, 12, 10, 0), lima(2026, 12, 15, 10, 0),
-				lima(2026, 12, 18, 10, 0), lima(2026, 12, 22, 10, 0), lima(2026, 12, 30, 10, 0),
-				lima(2027, 1, 14, 10, 0));
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 11, 10, 0)));
+		List<ZonedDateTime> stageTimes = List.of(lima(2026, 12, 11, 10, 0), lima(2026, 12, 14, 10, 0),
+				lima(2026, 12, 17, 10, 0), lima(2026, 12, 21, 10, 0), lima(2026, 12, 29, 10, 0),
+				lima(2027, 1, 13, 10, 0));
 		for (ZonedDateTime stageTime : stageTimes) {
 			assertThat(timer(instance).getDuedate()).isEqualTo(date(stageTime));
 			now(stageTime);
@@ -149,8 +156,8 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void templateCarriesTheDebtorsFirstNameTheAmountInSolesTheDueDateAndThePaymentLink() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 
 		fireTimerAndSend(instance);
 
@@ -158,7 +165,7 @@ class DebtLifecycleProcessTest {
 		assertThat(body.path("to").asText()).isEqualTo("51987654321");
 		JsonNode components = body.path("template").path("components");
 		assertThat(components.get(0).path("parameters")).extracting((p) -> p.path("text").asText())
-			.containsExactly("María", "S/ 350.00", "15/12/2026");
+			.containsExactly("María", "S/ 350.00", "14/12/2026");
 		assertThat(components.get(1).path("sub_type").asText()).isEqualTo("url");
 		assertThat(components.get(1).path("parameters").get(0).path("text").asText()).isEqualTo(this.debtId);
 		assertThat(components.get(2).path("parameters").get(0).path("payload").asText())
@@ -178,36 +185,38 @@ class DebtLifecycleProcessTest {
 		assertThat(this.debts.get(this.debtId).stage()).isEqualTo("ESCALATION_2");
 		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
 		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 16, 10, 0)));
+		assertThat(this.contacts.attemptsOf("C-" + this.debtId)).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.outcome()).isEqualTo(ContactOutcome.SENT));
 	}
 
 	@Test
 	void afterDowntimeAnOverdueTimerSendsOnlyTheLatestStage() {
-		ProcessInstance instance = register("2026-12-15");
+		ProcessInstance instance = register("2026-12-14");
 
 		now(lima(2027, 1, 5, 8, 0));
 		fireTimerAndSend(instance);
 
 		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/ESCALATION_3");
-		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2027, 1, 14, 10, 0)));
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2027, 1, 13, 10, 0)));
 	}
 
 	@Test
 	void timerTriggeredEarlyByHandSendsThePlannedStage() {
-		ProcessInstance instance = register("2026-12-15");
+		ProcessInstance instance = register("2026-12-14");
 
 		fireTimerAndSend(instance);
 
 		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE");
-		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 15, 10, 0)));
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
 	}
 
 	@Test
 	void paidDebtSendsNothingAndEnds() {
-		ProcessInstance instance = register("2026-12-15");
+		ProcessInstance instance = register("2026-12-14");
 		// What a payment leaves in the database: the balance is the truth the lifecycle re-reads.
 		this.jdbc.sql("UPDATE debt SET balance = 0, status = 'SETTLED' WHERE debt_id = ?").param(this.debtId).update();
 
-		now(lima(2026, 12, 12, 10, 0));
+		now(lima(2026, 12, 11, 10, 0));
 		this.managementService.executeJob(timer(instance).getId());
 
 		assertThat(instance).hasPassed(DebtLifecycle.Elements.READ_BALANCE, DebtLifecycle.Elements.END_NOTHING_OWED)
@@ -218,8 +227,8 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void debtPaidWhileItsSendWaitsSendsNothing() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 		this.managementService.executeJob(timer(instance).getId());
 		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_REMINDER);
 		this.jdbc.sql("UPDATE debt SET balance = 0, status = 'SETTLED' WHERE debt_id = ?").param(this.debtId).update();
@@ -231,8 +240,8 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void cancellationEndsTheLifecycleAndNothingMoreIsSent() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 		fireTimerAndSend(instance);
 
 		Debt cancelled = this.debts.cancel(this.debtId);
@@ -246,8 +255,8 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void transientErrorIsRetriedByTheJobAndTheReminderGoesOutOnce() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 		this.managementService.executeJob(timer(instance).getId());
 		whatsApp.answerNext(429, "error-130429-rate-limit.json");
 		whatsApp.answerNext(429, "error-130429-rate-limit.json");
@@ -256,7 +265,7 @@ class DebtLifecycleProcessTest {
 		assertThatThrownBy(() -> this.managementService.executeJob(send.getId())).hasMessageContaining("130429");
 		// Six attempts in all (PT1M,PT5M,PT15M,PT1H,PT4H): the first retry waits one minute.
 		assertThat(job(instance).getRetries()).isEqualTo(5);
-		assertThat(job(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 1)));
+		assertThat(job(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 11, 10, 1)));
 		assertThat(this.ledger.messagesOf(this.debtId)).extracting(OutboundMessage::status)
 			.containsExactly(OutboundStatus.RETRYING);
 		assertThatThrownBy(() -> this.managementService.executeJob(send.getId())).hasMessageContaining("130429");
@@ -270,11 +279,13 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void stageAlreadyOutIsNeverSentAgainWhenItsJobRunsTwice() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 		fireTimerAndSend(instance);
 
-		// As if the send job ran again after a crash that lost the process state but not the ledger.
+		// As if the send job ran again, the next working day, after a crash that lost the process state but not the
+		// ledger: the contact policy would let it go; the ledger must not.
+		now(lima(2026, 12, 14, 9, 0));
 		this.runtimeService.createProcessInstanceModification(instance.getId())
 			.startBeforeActivity(DebtLifecycle.Elements.SEND_REMINDER)
 			.setVariable(DebtLifecycle.Variables.STAGE, "PRE_DUE")
@@ -287,8 +298,8 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void unreachableRecipientGoesToAnAgentAfterOneAttemptThenTheLifecycleGoesOn() {
-		ProcessInstance instance = register("2026-12-15");
-		now(lima(2026, 12, 12, 10, 0));
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
 		this.managementService.executeJob(timer(instance).getId());
 		whatsApp.answerNext(400, "error-131026-undeliverable.json");
 
@@ -306,16 +317,101 @@ class DebtLifecycleProcessTest {
 		this.taskService.complete(task.getId(), Map.of("contactOutcome", "REACHED"));
 
 		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
-		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 15, 10, 0)));
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
 	}
 
 	@Test
 	void segmentWithoutRowsOfItsOwnFollowsTheStandardLadderAndPreferredHasItsOwn() {
-		ProcessInstance standard = register("2026-12-15", "UNKNOWN_SEGMENT");
-		assertThat(timer(standard).getDuedate()).isEqualTo(date(lima(2026, 12, 12, 10, 0)));
+		ProcessInstance standard = register("2026-12-14", "UNKNOWN_SEGMENT");
+		assertThat(timer(standard).getDuedate()).isEqualTo(date(lima(2026, 12, 11, 10, 0)));
 		this.debtId = this.debtId + "-P";
-		ProcessInstance preferred = register("2026-12-15", "PREFERRED");
-		assertThat(timer(preferred).getDuedate()).isEqualTo(date(lima(2026, 12, 10, 10, 0)));
+		// Five days before is 9 December, a holiday (and the 8th too): the reminder moves earlier, to Monday the 7th.
+		ProcessInstance preferred = register("2026-12-14", "PREFERRED");
+		assertThat(timer(preferred).getDuedate()).isEqualTo(date(lima(2026, 12, 7, 10, 0)));
+	}
+
+	@Test
+	void sendWokenOutsideTheWindowIsDeferredToTheNextSlotNotSent() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 21, 30));
+
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 7, 0)));
+		assertThat(this.contacts.attemptsOf("C-" + this.debtId)).singleElement().satisfies((attempt) -> {
+			assertThat(attempt.outcome()).isEqualTo(ContactOutcome.DEFERRED);
+			assertThat(attempt.rule()).contains("fuera del horario 07:00–20:00");
+		});
+
+		now(lima(2026, 12, 14, 7, 0));
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE");
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+	}
+
+	@Test
+	void aSecondMessageToTheSameDebtorTheSameDayWaitsForTheNextWorkingDay() {
+		ProcessInstance first = register("2026-12-14");
+		String debtor = "C-" + this.debtId;
+		this.debtId = this.debtId + "-B";
+		this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
+				"+51987654321"), "120.00", "PEN", "2026-12-14", null, null, null));
+		ProcessInstance second = instanceOf(this.debtId);
+		now(lima(2026, 12, 11, 10, 0));
+
+		fireTimerAndSend(first);
+		fireTimerAndSend(second);
+
+		assertThat(whatsApp.requests()).hasSize(1);
+		assertThat(second).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
+		assertThat(timer(second).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 7, 0)));
+		assertThat(this.contacts.attemptsOf(debtor)).extracting(ContactAttempt::outcome)
+			.containsExactly(ContactOutcome.SENT, ContactOutcome.DEFERRED);
+		assertThat(this.contacts.attemptsOf(debtor).get(1).rule()).contains("tope de 1 mensaje(s) por día");
+	}
+
+	@Test
+	void debtorMarkedDoNotContactReceivesNothingAndTheLadderGoesOn() {
+		ProcessInstance instance = register("2026-12-14");
+		this.contacts.doNotContact("C-" + this.debtId, "reclamo ante Indecopi");
+		now(lima(2026, 12, 11, 10, 0));
+
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(this.contacts.attemptsOf("C-" + this.debtId)).singleElement().satisfies((attempt) -> {
+			assertThat(attempt.outcome()).isEqualTo(ContactOutcome.BLOCKED);
+			assertThat(attempt.rule()).contains("reclamo ante Indecopi");
+		});
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+	}
+
+	@Test
+	void optedOutNumberReceivesNothingForAnyDebt() {
+		ProcessInstance instance = register("2026-12-14");
+		this.contacts.optOut("+51987654321", "respondió BAJA");
+		now(lima(2026, 12, 11, 10, 0));
+
+		try {
+			fireTimerAndSend(instance);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM contact_block WHERE block_key = '+51987654321'").update();
+		}
+
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(this.contacts.attemptsOf("C-" + this.debtId)).extracting(ContactAttempt::outcome)
+			.containsExactly(ContactOutcome.BLOCKED);
+	}
+
+	private ProcessInstance instanceOf(String businessKey) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(DebtLifecycle.KEY)
+			.processInstanceBusinessKey(businessKey)
+			.singleResult();
 	}
 
 	private ProcessInstance register(String dueDate) {
@@ -324,7 +420,7 @@ class DebtLifecycleProcessTest {
 
 	private ProcessInstance register(String dueDate, String segment) {
 		this.debts.register(new DebtRequest(this.debtId,
-				new DebtRequest.DebtorRequest("C-1", "María Quispe", "+51987654321"), "350.00", "PEN", dueDate,
+				new DebtRequest.DebtorRequest("C-" + this.debtId, "María Quispe", "+51987654321"), "350.00", "PEN", dueDate,
 				segment, null, null));
 		ProcessInstance instance = this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(DebtLifecycle.KEY)
@@ -340,6 +436,7 @@ class DebtLifecycleProcessTest {
 		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_REMINDER);
 		this.managementService.executeJob(job(instance).getId());
 	}
+
 
 	private Job timer(ProcessInstance instance) {
 		return this.managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What a process designer edits in Modeler reaches the engine: every process, decision and form. */
 @SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
 		"spring.datasource.url=jdbc:h2:mem:lifecycle-process-test;DB_CLOSE_DELAY=-1",
-		"mora.contact.sending-time=10:00" })
+		"mora.contact.sending-time=10:00", "mora.contact.enabled=true" })
 class DeploymentTest {
 
 	@Autowired

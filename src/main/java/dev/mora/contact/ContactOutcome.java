@@ -1,0 +1,15 @@
+package dev.mora.contact;
+
+/** What became of a contact attempt. */
+public enum ContactOutcome {
+
+	/** The message left for the debtor. */
+	SENT,
+	/** Not now: outside the window, a holiday, or a frequency cap; it goes out at the next slot. */
+	DEFERRED,
+	/** Never: the debtor or the number must not be contacted. */
+	BLOCKED,
+	/** The channel refused it. */
+	FAILED
+
+}
