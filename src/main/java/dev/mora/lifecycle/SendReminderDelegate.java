@@ -1,6 +1,7 @@
 package dev.mora.lifecycle;
 
 import java.util.Date;
+import java.util.List;
 
 import dev.mora.contact.ContactDecision;
 import dev.mora.contact.ContactGate;
@@ -31,10 +32,14 @@ class SendReminderDelegate implements JavaDelegate {
 
 	private final ContactGate contactGate;
 
-	SendReminderDelegate(DebtService debts, ReminderSender sender, ContactGate contactGate) {
+	private final Consolidation consolidation;
+
+	SendReminderDelegate(DebtService debts, ReminderSender sender, ContactGate contactGate,
+			Consolidation consolidation) {
 		this.debts = debts;
 		this.sender = sender;
 		this.contactGate = contactGate;
+		this.consolidation = consolidation;
 	}
 
 	@Override
@@ -45,6 +50,11 @@ class SendReminderDelegate implements JavaDelegate {
 		String template = DebtLifecycle.Variables.stageTemplate(execution);
 		if (!debt.isCollectable()) {
 			// Paid or cancelled between the balance check and this job: send nothing.
+			return;
+		}
+		if (this.sender.alreadySent(debt.debtId(), stage)) {
+			// Sent already, in a message that covered several of the debtor's debts (or before a crash).
+			this.debts.stageSent(debt.debtId(), stage);
 			return;
 		}
 		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone());
@@ -59,8 +69,11 @@ class SendReminderDelegate implements JavaDelegate {
 			return;
 		}
 		OutboundMessage sent;
+		List<Debt> companions;
 		try {
-			sent = this.sender.send(debt, stage, template);
+			companions = this.consolidation.companionsOf(debt, stage);
+			sent = companions.isEmpty() ? this.sender.send(debt, stage, template)
+					: this.sender.sendConsolidated(debt, companions, stage, template);
 		}
 		catch (WhatsAppException ex) {
 			this.contactGate.recordFailure(debt.debtor(), debt.debtId(), stage, template, ex.getMessage());
@@ -71,7 +84,11 @@ class SendReminderDelegate implements JavaDelegate {
 			this.debts.stageSent(debt.debtId(), stage);
 			throw new BpmnError(DebtLifecycle.ERR_RECIPIENT_UNREACHABLE, ex.getMessage());
 		}
-		this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, decision, sent.wamid());
+		if (!companions.isEmpty()) {
+			decision = new ContactDecision(ContactOutcome.SENT, decision.rule() + "; un solo mensaje por "
+					+ String.join(", ", companions.stream().map(Debt::debtId).toList()) + " también", null);
+		}
+		this.contactGate.record(debt.debtor(), debt.debtId(), stage, sent.template(), decision, sent.wamid());
 		this.debts.stageSent(debt.debtId(), stage);
 	}
 

@@ -83,6 +83,14 @@ public class MessageLedger {
 		});
 	}
 
+	/** Gives a claim back, unsent, so that the debt's own lifecycle sends its stage. */
+	void release(long messageId) {
+		this.ownTransaction.executeWithoutResult((status) -> this.jdbc
+			.sql("DELETE FROM outbound_message WHERE message_id = ? AND status = ?")
+			.params(messageId, OutboundStatus.SENDING.name())
+			.update());
+	}
+
 	void accepted(long messageId, String wamid) {
 		this.ownTransaction.executeWithoutResult((status) -> this.jdbc
 			.sql("UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ? WHERE message_id = ?")

@@ -21,6 +21,9 @@ public class ReminderSender {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReminderSender.class);
 
+	/** The template of a message that covers several debts. */
+	public static final String CONSOLIDATED = "mora_recordatorio_consolidado";
+
 	private final WhatsAppClient client;
 
 	private final MessageLedger ledger;
@@ -74,6 +77,72 @@ public class ReminderSender {
 			throw ex;
 		}
 		return this.ledger.find(debt.debtId(), stage).orElseThrow();
+	}
+
+	/** Whether the stage of the debt has left already, alone or in a consolidated message. */
+	public boolean alreadySent(String debtId, String stage) {
+		return this.ledger.find(debtId, stage).map((message) -> message.status().isOut()).orElse(false);
+	}
+
+	/**
+	 * Sends one message for the same stage of several debts of one debtor, listing them; each debt's ledger row
+	 * carries the message's wamid, so that none of them sends the stage again. Debts whose stage is claimed already
+	 * are left out; with no companion left, the debt's own template goes instead.
+	 */
+	public OutboundMessage sendConsolidated(Debt debt, List<Debt> companions, String stage, String templateName) {
+		List<Debt> claimed = new ArrayList<>();
+		List<Long> rows = new ArrayList<>();
+		for (Debt companion : companions) {
+			MessageLedger.Claim claim = this.ledger.claim(companion.debtId(), stage, CONSOLIDATED,
+					companion.debtor().phone());
+			if (claim.mine()) {
+				claimed.add(companion);
+				rows.add(claim.message().id());
+			}
+		}
+		if (claimed.isEmpty()) {
+			return send(debt, stage, templateName);
+		}
+		MessageLedger.Claim own = this.ledger.claim(debt.debtId(), stage, CONSOLIDATED, debt.debtor().phone());
+		if (!own.mine()) {
+			rows.forEach((id) -> this.ledger.release(id));
+			return own.message();
+		}
+		rows.add(0, own.message().id());
+		List<Debt> all = new ArrayList<>();
+		all.add(debt);
+		all.addAll(claimed);
+		TemplateMessage message = consolidatedMessage(debt, all, stage);
+		try {
+			String wamid = this.client.send(message);
+			rows.forEach((id) -> this.ledger.accepted(id, wamid));
+			logger.info("Sent {} of debts {} in one message to {}", stage,
+					all.stream().map(Debt::debtId).toList(), MessageFormats.maskPhone(debt.debtor().phone()));
+		}
+		catch (WhatsAppException ex) {
+			rows.forEach((id) -> this.ledger.failed(id, ex));
+			throw ex;
+		}
+		return this.ledger.find(debt.debtId(), stage).orElseThrow();
+	}
+
+	private TemplateMessage consolidatedMessage(Debt debt, List<Debt> all, String stage) {
+		TemplateCatalog.Template template = this.catalog.get(CONSOLIDATED);
+		java.math.BigDecimal total = all.stream().map(Debt::balance).reduce(java.math.BigDecimal.ZERO,
+				java.math.BigDecimal::add);
+		String detail = String.join("; ", all.stream()
+			.map((each) -> each.debtId() + " " + MessageFormats.money(each.balance(), each.currency()) + " (vence "
+					+ MessageFormats.date(each.dueDate()) + ")")
+			.toList());
+		List<TemplateMessage.Parameter> parameters = List.of(
+				new TemplateMessage.Parameter("nombre", debt.debtor().firstName()),
+				new TemplateMessage.Parameter("cantidad", String.valueOf(all.size())),
+				new TemplateMessage.Parameter("total", MessageFormats.money(total, debt.currency())),
+				new TemplateMessage.Parameter("detalle", detail));
+		return new TemplateMessage(debt.debtor().phone(), template.name(), debt.language(), parameters,
+				this.paymentLinks.linkFor(debt).buttonSuffix(),
+				template.quickReplyPrefixes().stream().map((prefix) -> prefix + ":" + debt.debtId()).toList(),
+				debt.debtId() + "/" + stage);
 	}
 
 	TemplateMessage message(Debt debt, String stage, TemplateCatalog.Template template) {

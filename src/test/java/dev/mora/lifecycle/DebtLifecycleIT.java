@@ -33,7 +33,7 @@ class DebtLifecycleIT extends ApplicationIT {
 	void registeredDebtSendsItsRemindersInOrderAndEndsAtTheAgents() {
 		ClockUtil.setCurrentTime(at(2026, 12, 1));
 		Answer created = postJson("/api/debts", """
-				{"debtId":"IT-1001","debtor":{"id":"C-1","name":"María Quispe","phone":"+51987654321"},
+				{"debtId":"IT-1001","debtor":{"id":"C-IT-1001","name":"María Quispe","phone":"+51987654321"},
 				 "amount":"350.00","currency":"PEN","dueDate":"2026-12-15"}
 				""");
 		assertThat(created.status()).isEqualTo(201);

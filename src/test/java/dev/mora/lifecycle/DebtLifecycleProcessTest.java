@@ -353,12 +353,40 @@ class DebtLifecycleProcessTest {
 	}
 
 	@Test
-	void aSecondMessageToTheSameDebtorTheSameDayWaitsForTheNextWorkingDay() {
+	void debtsOfOneDebtorAtTheSameStageGoInOneMessage() {
 		ProcessInstance first = register("2026-12-14");
+		String firstId = this.debtId;
 		String debtor = "C-" + this.debtId;
 		this.debtId = this.debtId + "-B";
 		this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
 				"+51987654321"), "120.00", "PEN", "2026-12-14", null, null, null));
+		ProcessInstance second = instanceOf(this.debtId);
+		now(lima(2026, 12, 11, 10, 0));
+
+		fireTimerAndSend(first);
+		fireTimerAndSend(second);
+
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_recordatorio_consolidado");
+		JsonNode parameters = whatsApp.bodies().get(0).path("template").path("components").get(0).path("parameters");
+		assertThat(parameters).extracting((p) -> p.path("text").asText())
+			.containsExactly("María", "2", "S/ 470.00", firstId + " S/ 350.00 (vence 14/12/2026); " + this.debtId
+					+ " S/ 120.00 (vence 14/12/2026)");
+		assertThat(this.ledger.messagesOf(firstId).get(0).wamid())
+			.isEqualTo(this.ledger.messagesOf(this.debtId).get(0).wamid());
+		assertThat(this.debts.get(this.debtId).stage()).isEqualTo("PRE_DUE");
+		assertThat(timer(second).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+		assertThat(this.contacts.attemptsOf(debtor)).singleElement()
+			.satisfies((attempt) -> assertThat(attempt.rule()).contains(this.debtId));
+	}
+
+	@Test
+	void aSecondMessageToTheSameDebtorTheSameDayWaitsForTheNextWorkingDay() {
+		ProcessInstance first = register("2026-12-14");
+		String debtor = "C-" + this.debtId;
+		this.debtId = this.debtId + "-B";
+		// Due three days earlier: at the same moment it is at another stage, so it cannot share the message.
+		this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
+				"+51987654321"), "120.00", "PEN", "2026-12-11", null, null, null));
 		ProcessInstance second = instanceOf(this.debtId);
 		now(lima(2026, 12, 11, 10, 0));
 
