@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * A debt as stored. {@code stage} is the last dunning stage that was sent, or {@code null} before the first.
+ * A debt as stored. {@code balance} is what is still owed; {@code credit} what was paid over it. {@code stage} is the
+ * last dunning stage that was sent, or {@code null} before the first.
  */
-public record Debt(String debtId, Debtor debtor, BigDecimal amount, BigDecimal balance, String currency,
+public record Debt(String debtId, Debtor debtor, BigDecimal amount, BigDecimal balance, BigDecimal credit,
+		String currency,
 		LocalDate dueDate, String segment, ZoneId timezone, String language, DebtStatus status, String stage,
 		Instant createdAt) {
 

@@ -82,7 +82,8 @@ class DebtController {
 			.toList() : List.of();
 		return new DebtView(debt.debtId(),
 				new DebtView.DebtorView(debt.debtor().id(), debt.debtor().name(), debt.debtor().phone()),
-				debt.status().name(), debt.amount().toPlainString(), debt.balance().toPlainString(), debt.currency(),
+				debt.status().name(), debt.amount().toPlainString(), debt.balance().toPlainString(),
+				debt.credit().toPlainString(), debt.currency(),
 				debt.dueDate(), debt.segment(), debt.timezone().getId(), debt.language(), debt.stage(), coming,
 				this.messages.messagesOf(debt.debtId())
 					.stream()

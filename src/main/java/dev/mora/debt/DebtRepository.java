@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class DebtRepository {
 
 	private static final String SELECT = """
-			SELECT d.debt_id, d.amount, d.balance, d.currency, d.due_date, d.segment, d.timezone, d.language,
+			SELECT d.debt_id, d.amount, d.balance, d.credit, d.currency, d.due_date, d.segment, d.timezone, d.language,
 			       d.status, d.stage, d.created_at, r.debtor_id, r.name, r.phone
 			FROM debt d JOIN debtor r ON r.debtor_id = d.debtor_id
 			""";
@@ -86,16 +86,17 @@ class DebtRepository {
 			.update();
 	}
 
-	void updateBalance(String debtId, BigDecimal balance, Instant now) {
-		this.jdbc.sql("UPDATE debt SET balance = ?, updated_at = ? WHERE debt_id = ?")
-			.params(balance, timestamp(now), debtId)
+	void updateBalance(String debtId, BigDecimal balance, BigDecimal credit, DebtStatus status, Instant now) {
+		this.jdbc.sql("UPDATE debt SET balance = ?, credit = ?, status = ?, updated_at = ? WHERE debt_id = ?")
+			.params(balance, credit, status.name(), timestamp(now), debtId)
 			.update();
 	}
 
 	private static Debt map(ResultSet rs, int row) throws SQLException {
 		return new Debt(rs.getString("debt_id"),
 				new Debtor(rs.getString("debtor_id"), rs.getString("name"), rs.getString("phone")),
-				rs.getBigDecimal("amount"), rs.getBigDecimal("balance"), rs.getString("currency").strip(),
+				rs.getBigDecimal("amount"), rs.getBigDecimal("balance"), rs.getBigDecimal("credit"),
+				rs.getString("currency").strip(),
 				rs.getDate("due_date").toLocalDate(), rs.getString("segment"), ZoneId.of(rs.getString("timezone")),
 				rs.getString("language"), DebtStatus.valueOf(rs.getString("status")), rs.getString("stage"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant());

@@ -134,6 +134,27 @@ public class DebtService {
 		});
 	}
 
+	/**
+	 * Lowers the balance of an active debt by a payment, atomically (the debt's row is locked): a payment in full
+	 * settles it, and what is paid over the balance becomes a credit. A debt that is no longer active is not
+	 * changed: an agent decides what to do with the money.
+	 * @param debtId the debt
+	 * @param amount the amount paid, in the debt's currency
+	 * @return the debt before and after
+	 */
+	public PaymentApplication applyPayment(String debtId, java.math.BigDecimal amount) {
+		Debt before = this.debts.findForUpdate(debtId).orElseThrow(() -> new DebtNotFoundException(debtId));
+		if (before.status() != DebtStatus.ACTIVE) {
+			return new PaymentApplication(before, before);
+		}
+		java.math.BigDecimal rest = before.balance().subtract(amount);
+		java.math.BigDecimal balance = rest.max(java.math.BigDecimal.ZERO);
+		java.math.BigDecimal credit = before.credit().add(rest.negate().max(java.math.BigDecimal.ZERO));
+		DebtStatus status = (balance.signum() == 0) ? DebtStatus.SETTLED : DebtStatus.ACTIVE;
+		this.debts.updateBalance(debtId, balance, credit, status, this.clock.instant());
+		return new PaymentApplication(before, get(debtId));
+	}
+
 	/** Records how the last stage ended: the agents' decision once the reminders are exhausted. */
 	public void closeAs(String debtId, DebtStatus status) {
 		this.debts.updateStatus(debtId, status, this.clock.instant());
@@ -164,6 +185,16 @@ public class DebtService {
 	}
 
 	record ImportResult(int rows, int created, int unchanged) {
+	}
+
+	/** A debt before and after a payment was applied to it. */
+	public record PaymentApplication(Debt before, Debt after) {
+
+		/** Whether the payment changed the balance (the debt was active). */
+		public boolean applied() {
+			return this.before.status() == DebtStatus.ACTIVE;
+		}
+
 	}
 
 }

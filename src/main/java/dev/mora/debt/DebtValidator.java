@@ -31,8 +31,6 @@ class DebtValidator {
 
 	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
-	private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
-
 	static final String DEFAULT_SEGMENT = "STANDARD";
 
 	static final String DEFAULT_LANGUAGE = "es";
@@ -73,8 +71,8 @@ class DebtValidator {
 			name = name(debtor.name(), errors);
 			phone = phone(debtor.phone(), errors);
 		}
-		BigDecimal amount = amount(request.amount(), errors);
-		String currency = currency(request.currency(), errors);
+		BigDecimal amount = Fields.amount("amount", request.amount(), errors);
+		String currency = Fields.currency("currency", request.currency(), errors);
 		LocalDate dueDate = dueDate(request.dueDate(), errors);
 		String segment = isBlank(request.segment()) ? DEFAULT_SEGMENT
 				: matching("segment", request.segment().strip(), SEGMENT, "must be 1-32 characters of A-Z, 0-9 or '_'",
@@ -147,52 +145,6 @@ class DebtValidator {
 			errors.add(FieldError.of("debtor.phone", "must be an E.164 number such as +51987654321"));
 			return null;
 		}
-	}
-
-	private static BigDecimal amount(String value, List<FieldError> errors) {
-		if (isBlank(value)) {
-			errors.add(FieldError.of("amount", "is required"));
-			return null;
-		}
-		BigDecimal amount;
-		try {
-			amount = new BigDecimal(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			errors.add(FieldError.of("amount", "must be a decimal number such as 350.00"));
-			return null;
-		}
-		if (amount.signum() <= 0) {
-			errors.add(FieldError.of("amount", "must be greater than 0"));
-			return null;
-		}
-		if (amount.stripTrailingZeros().scale() > 2) {
-			errors.add(FieldError.of("amount", "must have at most 2 decimals"));
-			return null;
-		}
-		if (amount.compareTo(MAX_AMOUNT) > 0) {
-			errors.add(FieldError.of("amount", "must be at most " + MAX_AMOUNT.toPlainString()));
-			return null;
-		}
-		return amount.setScale(2);
-	}
-
-	private static String currency(String value, List<FieldError> errors) {
-		if (isBlank(value)) {
-			errors.add(FieldError.of("currency", "is required"));
-			return null;
-		}
-		String code = value.strip();
-		try {
-			if (code.length() == 3 && code.equals(code.toUpperCase(Locale.ROOT))) {
-				return Currency.getInstance(code).getCurrencyCode();
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// reported below
-		}
-		errors.add(FieldError.of("currency", "must be an ISO 4217 code such as PEN or USD"));
-		return null;
 	}
 
 	private static LocalDate dueDate(String value, List<FieldError> errors) {

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A debt as {@code GET /api/debts/{debtId}} shows it. Amounts are strings so that no client rounds them. */
-record DebtView(String debtId, DebtorView debtor, String status, String amount, String balance, String currency,
+record DebtView(String debtId, DebtorView debtor, String status, String amount, String balance, String credit,
+		String currency,
 		LocalDate dueDate, String segment, String timezone, String language, String stage, List<ScheduledStage> schedule,
 		List<MessageView> messages, List<PaymentView> payments, Instant createdAt) {
 

@@ -1,13 +1,13 @@
 package dev.mora.debt;
 
 /** One bad field: {@code field} is a JSON path such as {@code debtor.phone}; {@code row} is set for CSV rows. */
-record FieldError(Integer row, String field, String message) {
+public record FieldError(Integer row, String field, String message) {
 
-	static FieldError of(String field, String message) {
+	public static FieldError of(String field, String message) {
 		return new FieldError(null, field, message);
 	}
 
-	FieldError inRow(int row) {
+	public FieldError inRow(int row) {
 		return new FieldError(row, this.field, this.message);
 	}
 

@@ -14,6 +14,11 @@ public final class DebtLifecycle {
 
 	public static final String MSG_DEBT_CANCELLED = "Msg_DebtCancelled";
 
+	public static final String MSG_PAYMENT_RECEIVED = "Msg_PaymentReceived";
+
+	/** The ledger key of the thank-you message: sent once per debt. */
+	public static final String THANK_YOU = "THANK_YOU";
+
 	public static final String ERR_RECIPIENT_UNREACHABLE = "Err_RecipientUnreachable";
 
 	/** The candidate group of every agent task. */
@@ -59,6 +64,16 @@ public final class DebtLifecycle {
 
 		public static final String END_CANCELLED = "EndEvent_DebtCancelled";
 
+		public static final String PAYMENT_RECEIVED = "StartEvent_PaymentReceived";
+
+		public static final String CONFIRM_PAYMENT = "Task_ConfirmPayment";
+
+		public static final String END_PAYMENT_CONFIRMED = "EndEvent_PaymentConfirmed";
+
+		public static final String SEND_THANK_YOU = "Task_SendThankYou";
+
+		public static final String END_SETTLED = "EndEvent_DebtSettled";
+
 		private Elements() {
 		}
 
@@ -85,6 +100,11 @@ public final class DebtLifecycle {
 
 		public static final String DEFERRED = "deferred";
 
+		/** Local to a payment's event subprocess: which payment woke it. */
+		public static final String PAYMENT_PROVIDER = "paymentProvider";
+
+		public static final String PAYMENT_ID = "paymentId";
+
 		public static final String DEFERRED_UNTIL = "deferredUntil";
 
 		private Variables() {
@@ -100,6 +120,14 @@ public final class DebtLifecycle {
 
 		public static String stageTemplate(VariableScope scope) {
 			return (String) scope.getVariable(STAGE_TEMPLATE);
+		}
+
+		public static String paymentProvider(VariableScope scope) {
+			return (String) scope.getVariable(PAYMENT_PROVIDER);
+		}
+
+		public static String paymentId(VariableScope scope) {
+			return (String) scope.getVariable(PAYMENT_ID);
 		}
 
 		public static String finalAction(VariableScope scope) {

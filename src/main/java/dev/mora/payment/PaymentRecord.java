@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A payment as the ledger keeps it. */
-public record PaymentRecord(String provider, String paymentId, BigDecimal amount, String currency, Instant paidAt,
-		String status) {
+public record PaymentRecord(String provider, String paymentId, String debtId, BigDecimal amount, String currency,
+		Instant paidAt, String status, String detail, Instant receivedAt, Instant correlatedAt) {
 }

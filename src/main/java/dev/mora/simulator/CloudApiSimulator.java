@@ -59,7 +59,8 @@ class CloudApiSimulator {
 		this.catalog = catalog;
 		this.whatsApp = whatsApp;
 		String template = payments.linkTemplate();
-		this.linkBase = template.substring(0, Math.max(0, template.indexOf("{debtId}")));
+		int placeholder = template.contains("{token}") ? template.indexOf("{token}") : template.indexOf("{debtId}");
+		this.linkBase = template.substring(0, Math.max(0, placeholder));
 		this.json = json;
 		this.clock = clock;
 	}

@@ -46,6 +46,14 @@ public class ReminderSender {
 	 * @throws IllegalStateException when an earlier attempt's outcome is unknown: an operator decides
 	 */
 	public OutboundMessage send(Debt debt, String stage, String templateName) {
+		return send(debt, stage, templateName, Map.of());
+	}
+
+	/**
+	 * Sends a template once per (debt, key), with more body parameters than the debt's own: a receipt's
+	 * {@code pagado}, say.
+	 */
+	public OutboundMessage send(Debt debt, String stage, String templateName, Map<String, String> extraParameters) {
 		TemplateCatalog.Template template = this.catalog.get(templateName);
 		MessageLedger.Claim claim = this.ledger.claim(debt.debtId(), stage, templateName, debt.debtor().phone());
 		if (!claim.mine()) {
@@ -63,7 +71,7 @@ public class ReminderSender {
 					+ " has an attempt of unknown outcome (" + existing.status() + "); check the conversation, then "
 					+ "mark the ledger row RETRYING to send it or ACCEPTED to skip it");
 		}
-		TemplateMessage message = message(debt, stage, template);
+		TemplateMessage message = message(debt, stage, template, extraParameters);
 		try {
 			String wamid = this.client.send(message);
 			this.ledger.accepted(claim.message().id(), wamid);
@@ -145,8 +153,10 @@ public class ReminderSender {
 				debt.debtId() + "/" + stage);
 	}
 
-	TemplateMessage message(Debt debt, String stage, TemplateCatalog.Template template) {
+	TemplateMessage message(Debt debt, String stage, TemplateCatalog.Template template,
+			Map<String, String> extraParameters) {
 		Map<String, String> body = parameters(debt);
+		body.putAll(extraParameters);
 		List<TemplateMessage.Parameter> parameters = new ArrayList<>();
 		body.forEach((name, text) -> {
 			if (template.body().contains("{{" + name + "}}")) {
@@ -166,6 +176,7 @@ public class ReminderSender {
 		parameters.put("nombre", debt.debtor().firstName());
 		parameters.put("monto", MessageFormats.money(debt.balance(), debt.currency()));
 		parameters.put("vencimiento", MessageFormats.date(debt.dueDate()));
+		parameters.put("total", MessageFormats.money(debt.amount(), debt.currency()));
 		return parameters;
 	}
 

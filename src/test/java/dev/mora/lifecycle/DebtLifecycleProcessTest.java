@@ -17,6 +17,10 @@ import dev.mora.debt.Debt;
 import dev.mora.debt.DebtRequest;
 import dev.mora.debt.DebtService;
 import dev.mora.debt.DebtStatus;
+import dev.mora.payment.IncomingPayment;
+import dev.mora.payment.PaymentReceipt;
+import dev.mora.payment.PaymentService;
+import dev.mora.payment.PaymentStatus;
 import dev.mora.testing.CloudApiServer;
 import dev.mora.whatsapp.MessageLedger;
 import dev.mora.whatsapp.OutboundMessage;
@@ -90,6 +94,9 @@ class DebtLifecycleProcessTest {
 
 	@Autowired
 	ContactGate contacts;
+
+	@Autowired
+	PaymentService payments;
 
 	private String debtId;
 
@@ -167,7 +174,7 @@ class DebtLifecycleProcessTest {
 		assertThat(components.get(0).path("parameters")).extracting((p) -> p.path("text").asText())
 			.containsExactly("María", "S/ 350.00", "14/12/2026");
 		assertThat(components.get(1).path("sub_type").asText()).isEqualTo("url");
-		assertThat(components.get(1).path("parameters").get(0).path("text").asText()).isEqualTo(this.debtId);
+		assertThat(components.get(1).path("parameters").get(0).path("text").asText()).startsWith(this.debtId + ".");
 		assertThat(components.get(2).path("parameters").get(0).path("payload").asText())
 			.isEqualTo("REFINANCE:" + this.debtId);
 		assertThat(whatsApp.requests().get(0).getHeaders().get("Authorization")).startsWith("Bearer ");
@@ -433,6 +440,119 @@ class DebtLifecycleProcessTest {
 		assertThat(whatsApp.requests()).isEmpty();
 		assertThat(this.contacts.attemptsOf("C-" + this.debtId)).extracting(ContactAttempt::outcome)
 			.containsExactly(ContactOutcome.BLOCKED);
+	}
+
+	@Test
+	void partialPaymentIsConfirmedWithTheRemainingBalanceAndTheLadderGoesOn() {
+		ProcessInstance instance = register("2026-12-14");
+
+		PaymentReceipt receipt = pay("PAY-" + this.debtId, "100.00", "PEN");
+
+		assertThat(receipt.status()).isEqualTo(PaymentStatus.APPLIED);
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.CONFIRM_PAYMENT, DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.CONFIRM_PAYMENT).getId());
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_pago_parcial");
+		assertThat(whatsApp.bodies().get(0).path("template").path("components").get(0).path("parameters"))
+			.extracting((p) -> p.path("text").asText())
+			.containsExactly("María", "S/ 250.00", "14/12/2026", "S/ 100.00");
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_PAYMENT_CONFIRMED)
+			.isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("250.00");
+
+		now(lima(2026, 12, 11, 10, 0));
+		fireTimerAndSend(instance);
+		assertThat(whatsApp.bodies().get(1).path("template").path("components").get(0).path("parameters").get(1)
+			.path("text").asText()).isEqualTo("S/ 250.00");
+	}
+
+	@Test
+	void paymentInFullThanksTheDebtorAndEndsTheLifecycleAtAnyStage() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
+		fireTimerAndSend(instance);
+
+		pay("PAY-" + this.debtId, "350.00", "PEN");
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_THANK_YOU);
+		this.managementService.executeJob(job(instance).getId());
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_SETTLED).isEnded();
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_recordatorio_previo", "mora_agradecimiento");
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.SETTLED);
+	}
+
+	@Test
+	void duplicatePaymentIsRecordedOnceAndAppliedOnce() {
+		ProcessInstance instance = register("2026-12-14");
+
+		PaymentReceipt first = pay("PAY-" + this.debtId, "100.00", "PEN");
+		PaymentReceipt again = pay("PAY-" + this.debtId, "100.00", "PEN");
+
+		assertThat(first.duplicate()).isFalse();
+		assertThat(again.duplicate()).isTrue();
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("250.00");
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId())
+			.activityId(DebtLifecycle.Elements.CONFIRM_PAYMENT).count()).isEqualTo(1);
+	}
+
+	@Test
+	void overpaymentSettlesTheDebtAndKeepsTheRestAsCredit() {
+		ProcessInstance instance = register("2026-12-14");
+
+		pay("PAY-" + this.debtId, "400.00", "PEN");
+
+		Debt debt = this.debts.get(this.debtId);
+		assertThat(debt.status()).isEqualTo(DebtStatus.SETTLED);
+		assertThat(debt.balance()).isEqualByComparingTo("0.00");
+		assertThat(debt.credit()).isEqualByComparingTo("50.00");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_THANK_YOU);
+	}
+
+	@Test
+	void paymentInAnotherCurrencyIsKeptAsRejectedAndChangesNothing() {
+		ProcessInstance instance = register("2026-12-14");
+
+		PaymentReceipt receipt = pay("PAY-" + this.debtId, "350.00", "USD");
+
+		assertThat(receipt.status()).isEqualTo(PaymentStatus.REJECTED);
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("350.00");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void paymentBeforeItsDebtIsKeptAndAppliedWhenTheDebtArrives() {
+		PaymentReceipt early = pay("PAY-" + this.debtId, "100.00", "PEN");
+		assertThat(early.status()).isEqualTo(PaymentStatus.PENDING);
+
+		ProcessInstance instance = register("2026-12-14");
+
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("250.00");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.CONFIRM_PAYMENT, DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void paymentOnACancelledDebtIsRecordedAndAnAgentReviewsIt() {
+		register("2026-12-14");
+		this.debts.cancel(this.debtId);
+
+		PaymentReceipt receipt = pay("PAY-" + this.debtId, "350.00", "PEN");
+
+		assertThat(receipt.status()).isEqualTo(PaymentStatus.REVIEW);
+		ProcessInstance review = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(PaymentReviewStarter.PROCESS_KEY)
+			.processInstanceBusinessKey(this.debtId)
+			.singleResult();
+		assertThat(review).isWaitingAt("UserTask_ReviewPayment");
+		Task task = this.taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
+		assertThat(task.getName()).startsWith("Revisar el pago – María Quispe");
+		assertThat(this.taskService.getVariable(task.getId(), "paymentAmount")).isEqualTo("S/ 350.00");
+		this.taskService.complete(task.getId(), Map.of("paymentDecision", "REFUND"));
+		assertThat(review).isEnded();
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.CANCELLED);
+	}
+
+	private PaymentReceipt pay(String paymentId, String amount, String currency) {
+		return this.payments.receive(new IncomingPayment("mora", paymentId, this.debtId, new BigDecimal(amount),
+				currency, ClockUtil.now().toInstant()));
 	}
 
 	private ProcessInstance instanceOf(String businessKey) {

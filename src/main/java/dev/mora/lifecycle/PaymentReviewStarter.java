@@ -1,0 +1,36 @@
+package dev.mora.lifecycle;
+
+import dev.mora.payment.PaymentNeedsReview;
+import dev.mora.whatsapp.MessageFormats;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Raises an agent task for money that arrived for a debt no longer collected, in the payment's transaction. */
+@Component
+class PaymentReviewStarter {
+
+	static final String PROCESS_KEY = "PaymentReview";
+
+	private final RuntimeService runtimeService;
+
+	PaymentReviewStarter(RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
+	}
+
+	@EventListener
+	void paymentNeedsReview(PaymentNeedsReview event) {
+		this.runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+			.businessKey(event.debtId())
+			.setVariables(Variables.createVariables()
+				.putValue(DebtLifecycle.Variables.DEBT_ID, event.debtId())
+				.putValue(DebtLifecycle.Variables.PAYMENT_PROVIDER, event.provider())
+				.putValue(DebtLifecycle.Variables.PAYMENT_ID, event.paymentId())
+				.putValue("paymentAmount", MessageFormats.money(event.amount(), event.currency()))
+				.putValue("reason", event.reason()))
+			.execute();
+	}
+
+}
