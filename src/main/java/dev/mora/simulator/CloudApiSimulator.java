@@ -1,24 +1,23 @@
 package dev.mora.simulator;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mora.payment.PaymentProperties;
-import dev.mora.simulator.SimulatedMessage.SimulatedButton;
+import dev.mora.whatsapp.MessageFormats;
 import dev.mora.whatsapp.TemplateCatalog;
 import dev.mora.whatsapp.WhatsAppProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,23 +28,25 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Cloud API's send endpoint, served inside Mora: it checks a message as Meta would, answers in Meta's shapes,
- * and delivers it to the simulated phone.
+ * The Cloud API's send endpoint, served inside Mora for the embedded default: it checks a request as Meta would,
+ * answers in Meta's shapes and delivers the message to the simulated phone. It is outside the HTTP Basic login on
+ * purpose: like Meta, it takes the bearer token.
  */
 @RestController
 class CloudApiSimulator {
 
-	private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\w+)}}");
+	/** The part of {@code mora.payments.link-template} where the URL button's variable part begins. */
+	private static final String DEBT_ID = "{debtId}";
 
-	private static final Pattern RECIPIENT = Pattern.compile("\\+?[1-9][0-9]{6,14}");
+	private static final String TOKEN = "{token}";
+
+	private static final Logger logger = LoggerFactory.getLogger(CloudApiSimulator.class);
 
 	private final SimulatorStore store;
 
-	private final TemplateCatalog catalog;
+	private final SendRequestReader reader;
 
 	private final WhatsAppProperties whatsApp;
-
-	private final String linkBase;
 
 	private final ObjectMapper json;
 
@@ -56,128 +57,93 @@ class CloudApiSimulator {
 	CloudApiSimulator(SimulatorStore store, TemplateCatalog catalog, WhatsAppProperties whatsApp,
 			PaymentProperties payments, ObjectMapper json, Clock clock) {
 		this.store = store;
-		this.catalog = catalog;
+		this.reader = new SendRequestReader(catalog::find, linkBase(payments.linkTemplate()));
 		this.whatsApp = whatsApp;
-		String template = payments.linkTemplate();
-		int placeholder = template.contains("{token}") ? template.indexOf("{token}") : template.indexOf("{debtId}");
-		this.linkBase = template.substring(0, Math.max(0, placeholder));
 		this.json = json;
 		this.clock = clock;
 	}
 
+	/** The template's URL button is registered at Meta as this base followed by the variable suffix. */
+	static String linkBase(String linkTemplate) {
+		int start = linkTemplate.contains(TOKEN) ? linkTemplate.indexOf(TOKEN) : linkTemplate.indexOf(DEBT_ID);
+		return (start < 0) ? linkTemplate : linkTemplate.substring(0, start);
+	}
+
 	@PostMapping(path = "/simulator/graph/{version}/{phoneNumberId}/messages",
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<JsonNode> send(@PathVariable String version, @PathVariable String phoneNumberId,
-			@RequestHeader(name = "Authorization", required = false) String authorization,
-			@RequestBody(required = false) JsonNode body) {
-		if (authorization == null || !authorization.equals("Bearer " + this.whatsApp.bearerToken())) {
-			return error(HttpStatus.UNAUTHORIZED, 190, "Invalid OAuth access token - Cannot parse access token");
-		}
-		if (!phoneNumberId.equals(this.whatsApp.phoneNumberId())) {
-			return error(HttpStatus.BAD_REQUEST, 100, "Unsupported post request. Object with ID '" + phoneNumberId
-					+ "' does not exist");
-		}
-		if (body == null || !"whatsapp".equals(body.path("messaging_product").asText())) {
-			return error(HttpStatus.BAD_REQUEST, 100, "The parameter messaging_product is required.");
-		}
-		String to = body.path("to").asText("");
-		if (!RECIPIENT.matcher(to).matches()) {
-			return error(HttpStatus.BAD_REQUEST, 100, "Invalid parameter: to");
-		}
-		String phone = to.startsWith("+") ? to : "+" + to;
-		String type = body.path("type").asText("text");
-		SimulatedMessage message;
-		if ("template".equals(type)) {
-			Optional<TemplateCatalog.Template> template = this.catalog.find(body.path("template").path("name").asText());
-			if (template.isEmpty()) {
-				return error(HttpStatus.NOT_FOUND, 132001, "Template name does not exist in the translation");
+	ResponseEntity<JsonNode> send(@PathVariable String phoneNumberId,
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestBody(required = false) String body) {
+		try {
+			if (!authorized(authorization)) {
+				throw CloudApiError.invalidToken();
 			}
-			Map<String, String> parameters = bodyParameters(body.path("template"));
-			List<String> expected = PARAMETER.matcher(template.get().body()).results().map((m) -> m.group(1)).toList();
-			if (!parameters.keySet().containsAll(expected) || parameters.size() != expected.size()) {
-				return error(HttpStatus.BAD_REQUEST, 132000,
-						"Number of parameters does not match the expected number of params");
+			if (!phoneNumberId.equals(this.whatsApp.phoneNumberId())) {
+				throw CloudApiError.unknownPhoneNumberId(phoneNumberId);
 			}
-			message = outbound(template.get().name(), template.get().render(parameters),
-					buttons(template.get(), body.path("template")), body);
+			SendRequestReader.Delivery delivery = this.reader.read(parse(body), newWamid(), this.clock.instant());
+			this.store.add(delivery.waId(), delivery.recipientName(), delivery.message());
+			logger.debug("Simulated phone {} received {} ({})", MessageFormats.maskPhone(delivery.waId()),
+					(delivery.message().template() != null) ? delivery.message().template() : delivery.message().type(),
+					delivery.message().wamid());
+			return ResponseEntity.ok(accepted(delivery));
 		}
-		else if ("text".equals(type)) {
-			message = outbound(null, body.path("text").path("body").asText(), List.of(), body);
-		}
-		else if ("interactive".equals(type)) {
-			List<SimulatedButton> buttons = new ArrayList<>();
-			for (JsonNode button : body.path("interactive").path("action").path("buttons")) {
-				buttons.add(new SimulatedButton("quick_reply", button.path("reply").path("title").asText(), null,
-						button.path("reply").path("id").asText()));
+		catch (CloudApiError ex) {
+			// Mora's ledger records the refusal too; this says why where a developer looks first.
+			logger.info("Simulator refused a send with {}: {}{}", ex.code(), ex.getMessage(),
+					(ex.details() != null) ? " (" + ex.details() + ")" : "");
+			ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.status());
+			if (ex.status() == HttpStatus.UNAUTHORIZED) {
+				answer.header(HttpHeaders.WWW_AUTHENTICATE,
+						"OAuth \"Facebook Platform\" \"invalid_token\" \"" + ex.getMessage() + "\"");
 			}
-			message = outbound(null, body.path("interactive").path("body").path("text").asText(), buttons, body);
+			return answer.body(ex.body(this.json, newTraceId()));
 		}
-		else {
-			return error(HttpStatus.BAD_REQUEST, 100, "Invalid parameter: type " + type);
+	}
+
+	private boolean authorized(String authorization) {
+		String expected = "Bearer " + this.whatsApp.bearerToken();
+		return authorization != null && MessageDigest.isEqual(authorization.getBytes(StandardCharsets.UTF_8),
+				expected.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private JsonNode parse(String body) {
+		if (body == null || body.isBlank()) {
+			throw CloudApiError.requiredParameter("messaging_product");
 		}
-		this.store.add(phone, message);
+		try {
+			return this.json.readTree(body);
+		}
+		catch (IOException ex) {
+			throw CloudApiError.invalidParameter("The request body is not valid JSON");
+		}
+	}
+
+	/** The answer of {@code fixtures/whatsapp/send-response-200.json}. */
+	private ObjectNode accepted(SendRequestReader.Delivery delivery) {
 		ObjectNode answer = this.json.createObjectNode();
 		answer.put("messaging_product", "whatsapp");
-		answer.putArray("contacts").addObject().put("input", to).put("wa_id", phone.substring(1));
-		answer.putArray("messages").addObject().put("id", message.wamid()).put("message_status", "accepted");
-		return ResponseEntity.ok(answer);
+		answer.putArray("contacts").addObject().put("input", delivery.input()).put("wa_id", delivery.waId());
+		answer.putArray("messages")
+			.addObject()
+			.put("id", delivery.message().wamid())
+			.put("message_status", "accepted");
+		return answer;
 	}
 
-	private SimulatedMessage outbound(String template, String text, List<SimulatedButton> buttons, JsonNode body) {
-		return new SimulatedMessage(newWamid(), this.clock.instant(), SimulatedMessage.Direction.OUTBOUND, template,
-				text, buttons, body.path("biz_opaque_callback_data").asText(null), "sent");
-	}
-
-	private static Map<String, String> bodyParameters(JsonNode template) {
-		Map<String, String> parameters = new LinkedHashMap<>();
-		for (JsonNode component : template.path("components")) {
-			if ("body".equals(component.path("type").asText())) {
-				for (JsonNode parameter : component.path("parameters")) {
-					parameters.put(parameter.path("parameter_name").asText(), parameter.path("text").asText());
-				}
-			}
-		}
-		return parameters;
-	}
-
-	private List<SimulatedButton> buttons(TemplateCatalog.Template template, JsonNode sent) {
-		Map<Integer, JsonNode> parameters = new LinkedHashMap<>();
-		for (JsonNode component : sent.path("components")) {
-			if ("button".equals(component.path("type").asText())) {
-				parameters.put(component.path("index").asInt(), component.path("parameters").path(0));
-			}
-		}
-		List<SimulatedButton> buttons = new ArrayList<>();
-		for (int i = 0; i < template.buttons().size(); i++) {
-			TemplateCatalog.Button button = template.buttons().get(i);
-			JsonNode parameter = parameters.getOrDefault(i, this.json.createObjectNode());
-			if (button.isUrl()) {
-				buttons.add(new SimulatedButton("url", button.text(), this.linkBase + parameter.path("text").asText(),
-						null));
-			}
-			else {
-				buttons.add(new SimulatedButton("quick_reply", button.text(), null,
-						parameter.path("payload").asText(button.payload())));
-			}
-		}
-		return buttons;
-	}
-
+	/** Unguessable and URL-safe, so that it can stand in a path when statuses and replies refer to it. */
 	private String newWamid() {
-		byte[] bytes = new byte[24];
-		this.random.nextBytes(bytes);
-		return "wamid." + Base64.getEncoder().encodeToString(bytes);
+		return "wamid." + randomId(36);
 	}
 
-	private ResponseEntity<JsonNode> error(HttpStatus status, int code, String message) {
-		ObjectNode body = this.json.createObjectNode();
-		ObjectNode error = body.putObject("error");
-		error.put("message", "(#" + code + ") " + message);
-		error.put("type", "OAuthException");
-		error.put("code", code);
-		error.putObject("error_data").put("messaging_product", "whatsapp").put("details", message);
-		error.put("fbtrace_id", "Simulator");
-		return ResponseEntity.status(status).body(body);
+	private String newTraceId() {
+		return randomId(9);
+	}
+
+	private String randomId(int bytes) {
+		byte[] id = new byte[bytes];
+		this.random.nextBytes(id);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
 	}
 
 }

@@ -1,97 +1,305 @@
 package dev.mora.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mora.testing.ApplicationIT;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mora.debt.Debt;
+import dev.mora.debt.DebtService;
+import dev.mora.payment.PaymentLinkService;
+import dev.mora.testing.Fixtures;
+import dev.mora.whatsapp.OutboundMessage;
+import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.TemplateMessage;
 import dev.mora.whatsapp.WhatsAppClient;
+import dev.mora.whatsapp.WhatsAppErrorKind;
 import dev.mora.whatsapp.WhatsAppException;
+import dev.mora.whatsapp.WhatsAppProperties;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The built-in simulator, reached over real HTTP by Mora's own Cloud API client, as in the embedded default. */
-class SimulatorIT extends ApplicationIT {
+/**
+ * The embedded default: no WhatsApp account configured, so Mora's own Cloud API client sends over real HTTP to the
+ * simulator inside Mora, and the chat page's JSON shows what arrived.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "camunda.bpm.job-execution.enabled=false",
+				"spring.datasource.url=jdbc:h2:mem:simulator-it;DB_CLOSE_DELAY=-1",
+				// Whatever the environment says, this test is about the default: no Meta account.
+				"mora.whatsapp.api-base-url=", "mora.whatsapp.access-token=" })
+class SimulatorIT {
+
+	private static final String SEND_PATH = "/simulator/graph/v23.0/%s/messages";
+
+	private final OkHttpClient http = new OkHttpClient();
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
-	com.fasterxml.jackson.databind.ObjectMapper json;
+	WhatsAppClient whatsAppClient;
+
+	@Autowired
+	WhatsAppProperties whatsAppProperties;
+
+	@Autowired
+	ObjectMapper json;
+
+	@Autowired
+	DebtService debts;
+
+	@Autowired
+	ReminderSender reminders;
+
+	@Autowired
+	PaymentLinkService paymentLinks;
 
 	@Test
-	void templateSentToTheSimulatorShowsRenderedWithItsButtons() {
-		WhatsAppClient client = simulatorClient("simulator");
+	void aTemplateSentByMorasClientShowsInTheConversation() {
+		assertThat(this.whatsAppProperties.usesSimulator()).isTrue();
 
-		String wamid = client.send(reminder("mora_recordatorio_previo", "+51900000001"));
+		String wamid = this.whatsAppClient.send(preDueReminder("mora_recordatorio_previo", "+51900000001"));
 
-		JsonNode messages = get("/simulator/api/conversations/%2B51900000001").json();
+		Answer answer = get("/simulator/api/conversations/%2B51900000001");
+		assertThat(answer.status()).isEqualTo(200);
+		JsonNode messages = answer.json();
 		assertThat(messages).hasSize(1);
 		JsonNode message = messages.get(0);
-		assertThat(message.path("wamid").asText()).isEqualTo(wamid);
+		assertThat(message.path("wamid").asText()).isEqualTo(wamid).matches("wamid\\.[A-Za-z0-9_-]{40,}");
+		assertThat(message.path("template").asText()).isEqualTo("mora_recordatorio_previo");
 		assertThat(message.path("text").asText())
 			.isEqualTo("Hola María 👋, te recordamos que tu cuota de S/ 350.00 vence el 15/12/2026. "
 					+ "Puedes pagarla desde el enlace. ¡Gracias!");
+		assertThat(message.path("buttons").get(0).path("type").asText()).isEqualTo("url");
+		assertThat(message.path("buttons").get(0).path("text").asText()).isEqualTo("Pagar ahora");
 		assertThat(message.path("buttons").get(0).path("url").asText()).isEqualTo("http://localhost:8080/pay/SIM-1");
+		assertThat(message.path("buttons").get(1).path("type").asText()).isEqualTo("quick_reply");
 		assertThat(message.path("buttons").get(1).path("payload").asText()).isEqualTo("REFINANCE:SIM-1");
 		assertThat(message.path("callbackData").asText()).isEqualTo("SIM-1/PRE_DUE");
-		assertThat(get("/simulator/api/conversations").json()).extracting((c) -> c.path("phone").asText())
-			.contains("+51900000001");
+		assertThat(message.path("status").asText()).isEqualTo("sent");
+		assertThat(message.path("at").asText()).isNotBlank();
+		assertThat(get("/simulator/api/conversations/51900000001").json()).isEqualTo(messages);
+
+		JsonNode conversation = conversation("+51900000001");
+		assertThat(conversation.path("profileName").asText()).isEqualTo("María");
+		assertThat(conversation.path("messageCount").asInt()).isEqualTo(1);
+		assertThat(conversation.path("lastMessageAt").asText()).isEqualTo(message.path("at").asText());
 	}
 
 	@Test
-	void unknownTemplateIsRefusedAsMetaDoes() {
-		WhatsAppClient client = simulatorClient("simulator");
+	void aDebtsReminderArrivesWithItsPaymentLink() {
+		Answer registered = post("/api/debts", Credentials.basic("demo", "demo"), """
+				{"debtId":"SIM-10","debtor":{"id":"SIM-C-10","name":"Rosa Mamani","phone":"+51900000010"},
+				 "amount":"120.50","currency":"PEN","dueDate":"2030-03-15"}
+				""");
+		assertThat(registered.status()).isEqualTo(201);
+		Debt debt = this.debts.get("SIM-10");
 
-		assertThatThrownBy(() -> client.send(reminder("no_such_template", "+51900000002")))
-			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> assertThat(ex.code()).isEqualTo(132001));
+		OutboundMessage sent = this.reminders.send(debt, "PRE_DUE", "mora_recordatorio_previo");
+
+		JsonNode message = get("/simulator/api/conversations/%2B51900000010").json().get(0);
+		assertThat(message.path("wamid").asText()).isEqualTo(sent.wamid());
+		assertThat(message.path("text").asText()).startsWith("Hola Rosa 👋").contains("S/ 120.50", "15/03/2030");
+		assertThat(message.path("buttons").get(0).path("url").asText())
+			.isEqualTo(this.paymentLinks.linkFor(debt).url());
+		assertThat(message.path("buttons").get(1).path("payload").asText()).isEqualTo("REFINANCE:SIM-10");
+		assertThat(message.path("callbackData").asText()).isEqualTo("SIM-10/PRE_DUE");
 	}
 
 	@Test
-	void wrongParametersAreRefusedAsMetaDoes() {
-		WhatsAppClient client = simulatorClient("simulator");
+	void answersASendExactlyAsTheCloudApiDoes() {
+		String request = Fixtures.whatsApp("send-template-request.json");
+		JsonNode expected = tree(Fixtures.whatsApp("send-response-200.json"));
+
+		Answer first = send(this.whatsAppProperties.phoneNumberId(), "Bearer simulator", request);
+		Answer second = send(this.whatsAppProperties.phoneNumberId(), "Bearer simulator", request);
+
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.contentType()).startsWith("application/json");
+		String wamid = first.json().path("messages").path(0).path("id").asText();
+		assertThat(wamid).startsWith("wamid.")
+			.isNotEqualTo(second.json().path("messages").path(0).path("id").asText());
+		ObjectNode answer = (ObjectNode) first.json();
+		((ObjectNode) answer.path("messages").path(0)).put("id", expected.path("messages").path(0).path("id").asText());
+		assertThat(answer).isEqualTo(expected);
+	}
+
+	@Test
+	void aWrongBearerTokenIsRefusedAsMetaRefusesIt() {
+		String request = Fixtures.whatsApp("send-template-request.json");
+
+		for (String authorization : new String[] { "Bearer stolen", "Basic " + "ZGVtbzpkZW1v", null }) {
+			Answer answer = send(this.whatsAppProperties.phoneNumberId(), authorization, request);
+			assertThat(answer.status()).isEqualTo(401);
+			assertThat(answer.json().path("error").path("type").asText()).isEqualTo("OAuthException");
+			assertThat(answer.json().path("error").path("code").asInt()).isEqualTo(190);
+		}
+		WhatsAppClient stolen = new WhatsAppClient(this.http, this.json, () -> HttpUrl.get(url("/simulator/graph")),
+				this.whatsAppProperties.apiVersion(), this.whatsAppProperties.phoneNumberId(), "stolen");
+		assertThatThrownBy(() -> stolen.send(preDueReminder("mora_recordatorio_previo", "+51900000004")))
+			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(190);
+				assertThat(ex.kind()).isEqualTo(WhatsAppErrorKind.ACCOUNT);
+			});
+		assertThat(get("/simulator/api/conversations/%2B51900000004").status()).isEqualTo(404);
+	}
+
+	@Test
+	void anUnknownTemplateIsMetasError132001() {
+		assertThatThrownBy(() -> this.whatsAppClient.send(preDueReminder("no_such_template", "+51900000002")))
+			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> {
+				assertThat(ex.code()).isEqualTo(132001);
+				assertThat(ex.kind()).isEqualTo(WhatsAppErrorKind.PERMANENT);
+			});
+
+		Answer answer = send(this.whatsAppProperties.phoneNumberId(), "Bearer simulator",
+				Fixtures.whatsApp("send-template-request.json").replace("mora_recordatorio_previo", "no_such_template"));
+		assertThat(answer.status()).isEqualTo(404);
+		JsonNode error = answer.json().path("error");
+		assertThat(error.path("message").asText()).isEqualTo("(#132001) Template name does not exist in the translation");
+		assertThat(error.path("type").asText()).isEqualTo("OAuthException");
+		assertThat(error.path("error_data").path("details").asText())
+			.isEqualTo("template name (no_such_template) does not exist in es");
+		assertThat(error.path("fbtrace_id").asText()).isNotBlank();
+		assertThat(get("/simulator/api/conversations/%2B51900000002").status()).isEqualTo(404);
+	}
+
+	@Test
+	void parametersOtherThanTheTemplatesAreMetasError132000() {
 		TemplateMessage missing = new TemplateMessage("+51900000003", "mora_recordatorio_previo", "es",
-				List.of(new TemplateMessage.Parameter("nombre", "María")), "SIM-1", List.of(), null);
+				List.of(new TemplateMessage.Parameter("nombre", "María")), "SIM-1", List.of("REFINANCE:SIM-1"), null);
 
-		assertThatThrownBy(() -> client.send(missing))
+		assertThatThrownBy(() -> this.whatsAppClient.send(missing))
 			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> assertThat(ex.code()).isEqualTo(132000));
 	}
 
 	@Test
-	void wrongTokenIsRefused() {
-		assertThatThrownBy(() -> simulatorClient("stolen").send(reminder("mora_recordatorio_previo", "+51900000004")))
-			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> assertThat(ex.code()).isEqualTo(190));
+	void anotherPhoneNumberIdIsNotThisAccounts() {
+		Answer answer = send("999999999999999", "Bearer simulator", Fixtures.whatsApp("send-template-request.json"));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.json().path("error").path("code").asInt()).isEqualTo(100);
+		assertThat(answer.json().path("error").path("type").asText()).isEqualTo("GraphMethodException");
 	}
 
 	@Test
-	void pageAndConversationsNeedALogin() {
-		assertThat(call(new Request.Builder().url(url("/simulator/api/conversations")).get().build()).status())
-			.isEqualTo(401);
+	void thePageAndItsDataNeedALogin() {
+		for (String path : new String[] { "/simulator", "/simulator/api", "/simulator/api/conversations",
+				"/simulator/api/conversations/%2B51900000001" }) {
+			Answer anonymous = call(new Request.Builder().url(url(path)).get().build());
+			assertThat(anonymous.status()).as(path).isEqualTo(401);
+			assertThat(anonymous.wwwAuthenticate()).as(path).startsWith("Basic");
+			// An unknown user, not demo with a wrong password: the engine would lock demo for the other tests.
+			Answer stranger = call(new Request.Builder().url(url(path))
+				.header("Authorization", Credentials.basic("stranger", "demo"))
+				.get()
+				.build());
+			assertThat(stranger.status()).as(path).isEqualTo(401);
+		}
 		Answer page = get("/simulator");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("Simulador de WhatsApp");
-		Answer anonymousSend = call(new Request.Builder().url(url("/simulator/graph/v23.0/106540352242922/messages"))
-			.post(RequestBody.create("{}", MediaType.get("application/json")))
-			.build());
-		assertThat(anonymousSend.status()).isEqualTo(401);
+		assertThat(page.contentType()).startsWith("text/html");
+		assertThat(page.body()).contains("Simulador de WhatsApp", "/simulator/api/conversations");
+		assertThat(get("/simulator/api/conversations").status()).isEqualTo(200);
 	}
 
-	private WhatsAppClient simulatorClient(String token) {
-		return new WhatsAppClient(this.http, this.json, () -> HttpUrl.get(url("/simulator/graph")), "v23.0",
-				"106540352242922", token);
+	@Test
+	void thePageIsServedOnlyBehindTheLogin() {
+		for (String path : new String[] { "/simulator/", "/simulator/index.html", "/simulator/index.html/",
+				"/Simulator" }) {
+			Answer anonymous = call(new Request.Builder().url(url(path)).get().build());
+			assertThat(anonymous.status()).as(path).isNotEqualTo(200);
+			assertThat(anonymous.body()).as(path).doesNotContain("Simulador de WhatsApp");
+		}
 	}
 
-	private static TemplateMessage reminder(String template, String phone) {
+	private static TemplateMessage preDueReminder(String template, String phone) {
 		return new TemplateMessage(phone, template, "es",
 				List.of(new TemplateMessage.Parameter("nombre", "María"),
 						new TemplateMessage.Parameter("monto", "S/ 350.00"),
 						new TemplateMessage.Parameter("vencimiento", "15/12/2026")),
 				"SIM-1", List.of("REFINANCE:SIM-1"), "SIM-1/PRE_DUE");
+	}
+
+	private JsonNode conversation(String phone) {
+		for (JsonNode conversation : get("/simulator/api/conversations").json()) {
+			if (conversation.path("phone").asText().equals(phone)) {
+				return conversation;
+			}
+		}
+		throw new AssertionError("No conversation with " + phone);
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private Answer get(String path) {
+		return call(new Request.Builder().url(url(path))
+			.header("Authorization", Credentials.basic("demo", "demo"))
+			.get()
+			.build());
+	}
+
+	private Answer post(String path, String authorization, String body) {
+		Request.Builder request = new Request.Builder().url(url(path))
+			.post(RequestBody.create(body, MediaType.get("application/json")));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return call(request.build());
+	}
+
+	private Answer send(String phoneNumberId, String authorization, String body) {
+		return post(SEND_PATH.formatted(phoneNumberId), authorization, body);
+	}
+
+	private Answer call(Request request) {
+		try (Response response = this.http.newCall(request).execute()) {
+			return new Answer(response.code(), response.header("Content-Type"),
+					response.header("WWW-Authenticate"), response.body().string());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private JsonNode tree(String text) {
+		try {
+			return this.json.readTree(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Answer(int status, String contentType, String wwwAuthenticate, String body) {
+
+		JsonNode json() {
+			try {
+				return new ObjectMapper().readTree(this.body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
 	}
 
 }
