@@ -12,12 +12,12 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("postgres")
+// The context closes right after this class, while PostgreSQL still runs; the server stops when the JVM exits.
+@DirtiesContext
 class PostgresIT {
 
 	private static final EmbeddedPostgres postgres = start();
@@ -50,12 +52,6 @@ class PostgresIT {
 		registry.add("spring.datasource.username", () -> "postgres");
 		registry.add("spring.datasource.password", () -> "postgres");
 		registry.add("mora.whatsapp.api-base-url", whatsApp::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		whatsApp.close();
-		postgres.close();
 	}
 
 	@Test

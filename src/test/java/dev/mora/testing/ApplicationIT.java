@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import mockwebserver3.MockWebServer;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -26,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false",
-				"spring.datasource.url=jdbc:h2:mem:mora-it;DB_CLOSE_DELAY=-1" })
+				"spring.datasource.url=jdbc:h2:mem:mora-it;DB_CLOSE_DELAY=-1",
+				"mora.payments.mercado-pago.webhook-secret=" + ApplicationIT.MERCADO_PAGO_SECRET,
+				"mora.payments.mercado-pago.access-token=TEST-token" })
 public abstract class ApplicationIT {
 
 	protected static final String USER = "demo";
@@ -34,6 +37,11 @@ public abstract class ApplicationIT {
 	protected static final String PASSWORD = "demo";
 
 	protected static final CloudApiServer whatsApp = new CloudApiServer();
+
+	protected static final String MERCADO_PAGO_SECRET = "test-mercadopago-secret";
+
+	/** Mercado Pago's API, answering what each test enqueues. */
+	protected static final MockWebServer mercadoPago = startMercadoPago();
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,6 +53,7 @@ public abstract class ApplicationIT {
 	@DynamicPropertySource
 	static void whatsAppServer(DynamicPropertyRegistry registry) {
 		registry.add("mora.whatsapp.api-base-url", whatsApp::baseUrl);
+		registry.add("mora.payments.mercado-pago.api-base-url", () -> mercadoPago.url("/").toString());
 	}
 
 
@@ -56,6 +65,17 @@ public abstract class ApplicationIT {
 	@AfterEach
 	void resetClock() {
 		ClockUtil.reset();
+	}
+
+	private static MockWebServer startMercadoPago() {
+		MockWebServer server = new MockWebServer();
+		try {
+			server.start(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return server;
 	}
 
 	protected String url(String path) {
