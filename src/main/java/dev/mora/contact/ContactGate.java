@@ -97,9 +97,14 @@ public class ContactGate {
 		this.ledger.removeBlock(ContactLedger.DEBTOR, debtorId);
 	}
 
-	/** Stops every message to a number, for any debt: the debtor opted out. */
-	public void optOut(String phone, String reason) {
+	/**
+	 * Stops every message to a number, for any debt: the debtor opted out.
+	 * @return whether this is new (the number had not opted out before)
+	 */
+	public boolean optOut(String phone, String reason) {
+		boolean first = this.ledger.block(ContactLedger.PHONE, phone).isEmpty();
 		this.ledger.addBlock(ContactLedger.PHONE, phone, reason, this.clock.instant());
+		return first;
 	}
 
 	private Instant opening(ZonedDateTime dayStart) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,7 @@ class DebtRepository {
 
 	private static final String SELECT = """
 			SELECT d.debt_id, d.amount, d.balance, d.credit, d.currency, d.due_date, d.segment, d.timezone, d.language,
-			       d.status, d.stage, d.created_at, r.debtor_id, r.name, r.phone
+			       d.status, d.stage, d.promised_until, d.created_at, r.debtor_id, r.name, r.phone
 			FROM debt d JOIN debtor r ON r.debtor_id = d.debtor_id
 			""";
 
@@ -43,6 +44,11 @@ class DebtRepository {
 			.param(debtorId)
 			.query((rs, row) -> new Debtor(rs.getString("debtor_id"), rs.getString("name"), rs.getString("phone")))
 			.optional();
+	}
+
+	List<Debt> findByPhone(String phone) {
+		return this.jdbc.sql(SELECT + " WHERE r.phone = ? ORDER BY d.due_date, d.debt_id").param(phone)
+			.query(DebtRepository::map).list();
 	}
 
 	List<Debt> findByDebtor(String debtorId) {
@@ -80,6 +86,12 @@ class DebtRepository {
 			.update();
 	}
 
+	void updatePromise(String debtId, LocalDate promisedUntil, Instant now) {
+		this.jdbc.sql("UPDATE debt SET promised_until = ?, updated_at = ? WHERE debt_id = ?")
+			.params(promisedUntil, timestamp(now), debtId)
+			.update();
+	}
+
 	void updateStage(String debtId, String stage, Instant now) {
 		this.jdbc.sql("UPDATE debt SET stage = ?, updated_at = ? WHERE debt_id = ?")
 			.params(stage, timestamp(now), debtId)
@@ -99,7 +111,7 @@ class DebtRepository {
 				rs.getString("currency").strip(),
 				rs.getDate("due_date").toLocalDate(), rs.getString("segment"), ZoneId.of(rs.getString("timezone")),
 				rs.getString("language"), DebtStatus.valueOf(rs.getString("status")), rs.getString("stage"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getObject("promised_until", LocalDate.class), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static OffsetDateTime timestamp(Instant instant) {

@@ -53,6 +53,11 @@ public class DebtService {
 		return this.debts.findDebtor(debtorId);
 	}
 
+	/** The debts still being collected from whoever has this phone number. */
+	public List<Debt> collectableDebtsOfPhone(String phone) {
+		return this.debts.findByPhone(phone).stream().filter(Debt::isCollectable).toList();
+	}
+
 	/** The debtor's debts that are still being collected. */
 	public List<Debt> collectableDebtsOf(String debtorId) {
 		return this.debts.findByDebtor(debtorId).stream().filter(Debt::isCollectable).toList();
@@ -158,6 +163,11 @@ public class DebtService {
 	/** Records how the last stage ended: the agents' decision once the reminders are exhausted. */
 	public void closeAs(String debtId, DebtStatus status) {
 		this.debts.updateStatus(debtId, status, this.clock.instant());
+	}
+
+	/** Records the debtor's promise to pay by a day: escalation waits until the day after it. */
+	public void promise(String debtId, java.time.LocalDate promisedUntil) {
+		this.debts.updatePromise(debtId, promisedUntil, this.clock.instant());
 	}
 
 	/** Records the last stage that was sent. */

@@ -16,6 +16,8 @@ public final class DebtLifecycle {
 
 	public static final String MSG_PAYMENT_RECEIVED = "Msg_PaymentReceived";
 
+	public static final String MSG_REPLY_RECEIVED = "Msg_ReplyReceived";
+
 	/** The ledger key of the thank-you message: sent once per debt. */
 	public static final String THANK_YOU = "THANK_YOU";
 
@@ -66,6 +68,20 @@ public final class DebtLifecycle {
 
 		public static final String PAYMENT_RECEIVED = "StartEvent_PaymentReceived";
 
+		public static final String REPLY_RECEIVED = "StartEvent_ReplyReceived";
+
+		public static final String RESEND_PAYMENT_LINK = "Task_ResendPaymentLink";
+
+		public static final String RECORD_PROMISE = "Task_RecordPromise";
+
+		public static final String REVIEW_REFINANCING = "UserTask_ReviewRefinancing";
+
+		public static final String VERIFY_PAYMENT_CLAIM = "UserTask_VerifyPaymentClaim";
+
+		public static final String CLAIM_CLOSED_BY_PAYMENT = "Boundary_ClaimPaid";
+
+		public static final String READ_REPLY = "UserTask_ReadReply";
+
 		public static final String CONFIRM_PAYMENT = "Task_ConfirmPayment";
 
 		public static final String END_PAYMENT_CONFIRMED = "EndEvent_PaymentConfirmed";
@@ -105,6 +121,17 @@ public final class DebtLifecycle {
 
 		public static final String PAYMENT_ID = "paymentId";
 
+		/** Local to a reply's event subprocess. */
+		public static final String REPLY_INTENT = "replyIntent";
+
+		public static final String REPLY_TEXT = "replyText";
+
+		public static final String REPLY_EVENT_ID = "replyEventId";
+
+		public static final String PROMISED_DATE = "promisedDate";
+
+		public static final String REPLY_NOTE = "replyNote";
+
 		public static final String DEFERRED_UNTIL = "deferredUntil";
 
 		private Variables() {
@@ -128,6 +155,14 @@ public final class DebtLifecycle {
 
 		public static String paymentId(VariableScope scope) {
 			return (String) scope.getVariable(PAYMENT_ID);
+		}
+
+		public static long replyEventId(VariableScope scope) {
+			return ((Number) scope.getVariable(REPLY_EVENT_ID)).longValue();
+		}
+
+		public static java.time.LocalDate promisedDate(VariableScope scope) {
+			return java.time.LocalDate.parse((String) scope.getVariable(PROMISED_DATE));
 		}
 
 		public static String finalAction(VariableScope scope) {

@@ -8,6 +8,7 @@ import dev.mora.contact.ContactGate;
 import dev.mora.contact.ContactOutcome;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
+import dev.mora.strategy.DunningSchedule;
 import dev.mora.whatsapp.OutboundMessage;
 import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.WhatsAppErrorKind;
@@ -34,12 +35,18 @@ class SendReminderDelegate implements JavaDelegate {
 
 	private final Consolidation consolidation;
 
+	private final DunningSchedule schedule;
+
+	private final java.time.Clock clock;
+
 	SendReminderDelegate(DebtService debts, ReminderSender sender, ContactGate contactGate,
-			Consolidation consolidation) {
+			Consolidation consolidation, DunningSchedule schedule, java.time.Clock clock) {
 		this.debts = debts;
 		this.sender = sender;
 		this.contactGate = contactGate;
 		this.consolidation = consolidation;
+		this.schedule = schedule;
+		this.clock = clock;
 	}
 
 	@Override
@@ -55,6 +62,14 @@ class SendReminderDelegate implements JavaDelegate {
 		if (this.sender.alreadySent(debt.debtId(), stage)) {
 			// Sent already, in a message that covered several of the debtor's debts (or before a crash).
 			this.debts.stageSent(debt.debtId(), stage);
+			return;
+		}
+		java.time.Instant resumes = this.schedule.promiseResumesAt(debt);
+		if (resumes != null && this.clock.instant().isBefore(resumes)) {
+			ContactDecision promised = new ContactDecision(ContactOutcome.DEFERRED,
+					"promesa de pago hasta el " + dev.mora.whatsapp.MessageFormats.date(debt.promisedUntil()), resumes);
+			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, promised, null);
+			DebtLifecycle.Variables.deferredUntil(execution, Date.from(resumes));
 			return;
 		}
 		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone());

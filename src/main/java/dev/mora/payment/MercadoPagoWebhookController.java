@@ -1,5 +1,6 @@
 package dev.mora.payment;
 
+import dev.mora.web.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;

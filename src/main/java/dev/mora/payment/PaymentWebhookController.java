@@ -1,5 +1,6 @@
 package dev.mora.payment;
 
+import dev.mora.web.Signatures;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;

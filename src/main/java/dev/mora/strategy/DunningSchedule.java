@@ -32,6 +32,16 @@ public class DunningSchedule {
 		return new Schedule(this.strategy.stagesFor(debt.segment()).stream().map((rule) -> plan(debt, rule)).toList());
 	}
 
+	/** When escalation may resume after the debtor's promise: the day after it, at the sending time; or null. */
+	public java.time.Instant promiseResumesAt(Debt debt) {
+		if (debt.promisedUntil() == null) {
+			return null;
+		}
+		ZonedDateTime dayAfter = debt.promisedUntil().plusDays(1).atTime(this.contact.sendingTime())
+			.atZone(debt.timezone());
+		return this.contactPolicy.slotFor(dayAfter, Direction.LATER).toInstant();
+	}
+
 	private PlannedStage plan(Debt debt, StageRule rule) {
 		ZonedDateTime wished = debt.dueDate()
 			.plusDays(rule.offsetDays())
@@ -39,7 +49,9 @@ public class DunningSchedule {
 			.atZone(debt.timezone());
 		Direction direction = (rule.offsetDays() <= 0) ? Direction.EARLIER : Direction.LATER;
 		ZonedDateTime slot = this.contactPolicy.slotFor(wished, direction);
-		return new PlannedStage(rule.stage(), rule.template(), rule.tone(), rule.offsetDays(), slot.toInstant());
+		java.time.Instant resumes = promiseResumesAt(debt);
+		java.time.Instant planned = (resumes != null && slot.toInstant().isBefore(resumes)) ? resumes : slot.toInstant();
+		return new PlannedStage(rule.stage(), rule.template(), rule.tone(), rule.offsetDays(), planned);
 	}
 
 }

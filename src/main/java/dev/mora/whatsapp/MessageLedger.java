@@ -27,6 +27,9 @@ public class MessageLedger {
 			FROM outbound_message
 			""";
 
+	/** The ledger's template name of free-form text messages. */
+	static final String TEXT = "(texto)";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate ownTransaction;
@@ -81,6 +84,40 @@ public class MessageLedger {
 				return new Claim(find(debtId, stage).orElseThrow(), reclaimed == 1);
 			}
 		});
+	}
+
+	/**
+	 * Moves the messages with this wamid to a delivery status, only forward: a late {@code delivered} never undoes
+	 * {@code read}, and a {@code failed} after {@code read} is ignored.
+	 * @return how many messages carry the wamid (0: not known yet)
+	 */
+	int statusReported(String wamid, OutboundStatus status, Integer errorCode, Instant at) {
+		return this.ownTransaction.execute((tx) -> {
+			List<OutboundMessage> messages = this.jdbc.sql(SELECT + " WHERE wamid = ?")
+				.param(wamid)
+				.query(MessageLedger::map)
+				.list();
+			for (OutboundMessage message : messages) {
+				if (message.status().isBefore(status)) {
+					this.jdbc.sql("UPDATE outbound_message SET status = ?, error_code = COALESCE(?, error_code), "
+							+ "status_at = ? WHERE message_id = ?")
+						.params(status.name(), errorCode, utc(at), message.id())
+						.update();
+				}
+			}
+			return messages.size();
+		});
+	}
+
+	/** The message with this wamid, if Mora sent it. */
+	Optional<OutboundMessage> findByWamid(String wamid) {
+		return this.jdbc.sql(SELECT + " WHERE wamid = ? ORDER BY message_id").param(wamid).query(MessageLedger::map)
+			.list().stream().findFirst();
+	}
+
+	/** Records a free-form text sent for a debt under a key of its own (a reply's answer), once. */
+	Claim claimText(String debtId, String key, String recipient) {
+		return claim(debtId, key, TEXT, recipient);
 	}
 
 	/** Gives a claim back, unsent, so that the debt's own lifecycle sends its stage. */

@@ -18,6 +18,25 @@ public enum OutboundStatus {
 	/** It will not be delivered. */
 	FAILED;
 
+	/** Whether a reported {@code next} status moves this one forward. */
+	public boolean isBefore(OutboundStatus next) {
+		if (next == FAILED) {
+			return this == ACCEPTED || this == SENT || this == DELIVERED;
+		}
+		return isOut() && next.isOut() && ordinal() < next.ordinal();
+	}
+
+	/** WhatsApp's name of a status, in the ledger's terms; empty for names Mora does not track. */
+	public static java.util.Optional<OutboundStatus> fromWhatsApp(String name) {
+		return switch (name) {
+			case "sent" -> java.util.Optional.of(SENT);
+			case "delivered" -> java.util.Optional.of(DELIVERED);
+			case "read" -> java.util.Optional.of(READ);
+			case "failed" -> java.util.Optional.of(FAILED);
+			default -> java.util.Optional.empty();
+		};
+	}
+
 	/** Whether the message left Mora (so it must never be sent again). */
 	public boolean isOut() {
 		return this == ACCEPTED || this == SENT || this == DELIVERED || this == READ;

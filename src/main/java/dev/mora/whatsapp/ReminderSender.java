@@ -87,6 +87,25 @@ public class ReminderSender {
 		return this.ledger.find(debt.debtId(), stage).orElseThrow();
 	}
 
+	/**
+	 * Sends a free-form text for a debt once per key: answers to the debtor's own messages, inside the 24-hour window.
+	 */
+	public OutboundMessage sendText(Debt debt, String key, String text) {
+		MessageLedger.Claim claim = this.ledger.claimText(debt.debtId(), key, debt.debtor().phone());
+		if (!claim.mine()) {
+			return claim.message();
+		}
+		try {
+			this.ledger.accepted(claim.message().id(),
+					this.client.sendText(debt.debtor().phone(), text, debt.debtId() + "/" + key));
+		}
+		catch (WhatsAppException ex) {
+			this.ledger.failed(claim.message().id(), ex);
+			throw ex;
+		}
+		return this.ledger.find(debt.debtId(), key).orElseThrow();
+	}
+
 	/** Whether the stage of the debt has left already, alone or in a consolidated message. */
 	public boolean alreadySent(String debtId, String stage) {
 		return this.ledger.find(debtId, stage).map((message) -> message.status().isOut()).orElse(false);

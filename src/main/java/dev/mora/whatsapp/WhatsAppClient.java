@@ -49,6 +49,23 @@ public class WhatsAppClient {
 		return post(templateBody(message));
 	}
 
+	/**
+	 * Sends a free-form text message. WhatsApp delivers it only inside the 24-hour window that the debtor's last
+	 * message opened; outside it, send a template.
+	 */
+	public String sendText(String to, String text, String callbackData) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("messaging_product", "whatsapp");
+		body.put("recipient_type", "individual");
+		body.put("to", to.startsWith("+") ? to.substring(1) : to);
+		body.put("type", "text");
+		if (callbackData != null) {
+			body.put("biz_opaque_callback_data", callbackData);
+		}
+		body.putObject("text").put("preview_url", true).put("body", text);
+		return post(body);
+	}
+
 	ObjectNode templateBody(TemplateMessage message) {
 		ObjectNode body = this.json.createObjectNode();
 		body.put("messaging_product", "whatsapp");

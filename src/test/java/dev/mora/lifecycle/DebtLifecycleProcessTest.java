@@ -21,6 +21,8 @@ import dev.mora.payment.IncomingPayment;
 import dev.mora.payment.PaymentReceipt;
 import dev.mora.payment.PaymentService;
 import dev.mora.payment.PaymentStatus;
+import dev.mora.whatsapp.ReplyIntent;
+import dev.mora.whatsapp.ReplyReceived;
 import dev.mora.testing.CloudApiServer;
 import dev.mora.whatsapp.MessageLedger;
 import dev.mora.whatsapp.OutboundMessage;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -97,6 +100,11 @@ class DebtLifecycleProcessTest {
 
 	@Autowired
 	PaymentService payments;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	private static long replies;
 
 	private String debtId;
 
@@ -548,6 +556,98 @@ class DebtLifecycleProcessTest {
 		this.taskService.complete(task.getId(), Map.of("paymentDecision", "REFUND"));
 		assertThat(review).isEnded();
 		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.CANCELLED);
+	}
+
+	@Test
+	void payReplyGetsTheLinkAgainAsATemplateOutsideTheWindow() {
+		ProcessInstance instance = register("2026-12-14");
+
+		reply(ReplyIntent.Kind.PAY, "quiero pagar", null);
+
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RESEND_PAYMENT_LINK).getId());
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_enlace_pago");
+		assertThat(instance).hasPassed("EndEvent_PaymentLinkSent").isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void promisePausesEscalationUntilTheDayAfterThenABrokenPromiseResumesIt() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 9, 0));
+
+		reply(ReplyIntent.Kind.PROMISE, "pago el lunes", LocalDate.of(2026, 12, 14));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RECORD_PROMISE).getId());
+		assertThat(this.debts.get(this.debtId).promisedUntil()).isEqualTo(LocalDate.of(2026, 12, 14));
+
+		now(lima(2026, 12, 11, 10, 0));
+		fireTimerAndSend(instance);
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 15, 10, 0)));
+
+		now(lima(2026, 12, 15, 10, 0));
+		fireTimerAndSend(instance);
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/DUE");
+	}
+
+	@Test
+	void refinancingRequestOpensOneTaskForTheAgentsHoweverOftenItIsTapped() {
+		ProcessInstance instance = register("2026-12-14");
+
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+
+		List<Task> tasks = this.taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.REVIEW_REFINANCING).list();
+		assertThat(tasks).singleElement().satisfies((task) -> {
+			assertThat(task.getName()).isEqualTo("Refinanciamiento – María Quispe – S/ 350.00");
+			assertThat(this.taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(DebtLifecycle.AGENTS)
+				.count()).isEqualTo(1);
+		});
+		this.taskService.complete(tasks.get(0).getId(), Map.of("approved", false));
+		assertThat(instance).hasPassed("EndEvent_RefinancingReviewed").isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void paymentClaimTaskClosesItselfWhenThePaymentArrives() {
+		ProcessInstance instance = register("2026-12-14");
+
+		reply(ReplyIntent.Kind.ALREADY_PAID, "Ya pagué ayer por Yape", null);
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM, DebtLifecycle.Elements.TIMER_STAGE_DUE);
+
+		pay("PAY-" + this.debtId, "100.00", "PEN");
+
+		assertThat(instance).hasPassed("EndEvent_ClaimClosedByPayment");
+		assertThat(this.taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).count()).isZero();
+	}
+
+	@Test
+	void paymentClaimAnAgentChecks() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.ALREADY_PAID, "ya pagué", null);
+
+		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).singleResult();
+		this.taskService.complete(task.getId(), Map.of("claimOutcome", "NOT_FOUND"));
+
+		assertThat(instance).hasPassed("EndEvent_PaymentClaimReviewed");
+	}
+
+	@Test
+	void anyOtherReplyIsReadByAnAgent() {
+		ProcessInstance instance = register("2026-12-14");
+
+		reply(ReplyIntent.Kind.OTHER, "¿quién es?", null);
+
+		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.READ_REPLY).singleResult();
+		assertThat(this.taskService.getVariable(task.getId(), DebtLifecycle.Variables.REPLY_TEXT)).isEqualTo("¿quién es?");
+		this.taskService.complete(task.getId(), Map.of("chosenIntent", "NONE"));
+		assertThat(instance).hasPassed("EndEvent_ReplyRead");
+	}
+
+	private void reply(ReplyIntent.Kind intent, String text, LocalDate promised) {
+		this.events.publishEvent(new ReplyReceived(++replies, this.debtId, intent, text, promised, null));
 	}
 
 	private PaymentReceipt pay(String paymentId, String amount, String currency) {

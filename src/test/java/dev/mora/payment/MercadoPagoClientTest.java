@@ -103,7 +103,7 @@ class MercadoPagoClientTest {
 	private static Debt debt() {
 		return new Debt("INV-1001", new Debtor("C-1", "María Quispe", "+51987654321"), new BigDecimal("350.00"),
 				new BigDecimal("250.50"), BigDecimal.ZERO, "PEN", LocalDate.of(2026, 12, 15), "STANDARD",
-				ZoneId.of("America/Lima"), "es", DebtStatus.ACTIVE, null, Instant.parse("2026-12-01T00:00:00Z"));
+				ZoneId.of("America/Lima"), "es", DebtStatus.ACTIVE, null, null, Instant.parse("2026-12-01T00:00:00Z"));
 	}
 
 }

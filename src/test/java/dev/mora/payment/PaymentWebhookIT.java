@@ -1,5 +1,6 @@
 package dev.mora.payment;
 
+import dev.mora.web.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mora.payment;
+package dev.mora.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

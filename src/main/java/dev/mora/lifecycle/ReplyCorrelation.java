@@ -1,0 +1,61 @@
+package dev.mora.lifecycle;
+
+import dev.mora.whatsapp.ReplyReceived;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands a debtor's reply to the debt's lifecycle as {@code Msg_ReplyReceived}. A reply that would open an agent task
+ * already open for the debt (a second tap on "Refinanciar") changes nothing. A failure propagates, so the stored
+ * webhook event is retried.
+ */
+@Component
+class ReplyCorrelation {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReplyCorrelation.class);
+
+	private final RuntimeService runtimeService;
+
+	private final TaskService taskService;
+
+	ReplyCorrelation(RuntimeService runtimeService, TaskService taskService) {
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+	}
+
+	@EventListener
+	void replyReceived(ReplyReceived reply) {
+		String openTask = switch (reply.intent()) {
+			case REFINANCE -> DebtLifecycle.Elements.REVIEW_REFINANCING;
+			case ALREADY_PAID -> DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM;
+			default -> null;
+		};
+		if (openTask != null && this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(reply.debtId())
+			.taskDefinitionKey(openTask)
+			.count() > 0) {
+			logger.info("Debt {} has an open {} task already; reply {} adds nothing", reply.debtId(), openTask,
+				reply.eventId());
+			return;
+		}
+		int woken = this.runtimeService.createMessageCorrelation(DebtLifecycle.MSG_REPLY_RECEIVED)
+			.processInstanceBusinessKey(reply.debtId())
+			.setVariableLocal(DebtLifecycle.Variables.REPLY_INTENT, reply.intent().name())
+			.setVariableLocal(DebtLifecycle.Variables.REPLY_TEXT, reply.text())
+			.setVariableLocal(DebtLifecycle.Variables.REPLY_EVENT_ID, reply.eventId())
+			.setVariableLocal(DebtLifecycle.Variables.PROMISED_DATE,
+					(reply.promisedDate() != null) ? reply.promisedDate().toString() : null)
+			.setVariableLocal(DebtLifecycle.Variables.REPLY_NOTE, reply.note())
+			.correlateAllWithResult()
+			.size();
+		if (woken == 0) {
+			logger.info("Reply {} about debt {}: its lifecycle has ended", reply.eventId(), reply.debtId());
+		}
+	}
+
+}

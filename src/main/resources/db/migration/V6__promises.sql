@@ -1,0 +1,2 @@
+-- A debtor's promise to pay on a day: escalation pauses until the day after it.
+ALTER TABLE debt ADD COLUMN promised_until DATE;
