@@ -16,6 +16,14 @@ const css = ['diagram-js.css', 'bpmn-js.css'].map((file) => readFileSync(join(bp
 const MARGIN = 20; // white space around the diagram, in diagram pixels
 const WATERMARK = 40; // extra strip at the bottom so the bpmn.io logo (bottom right) never covers the diagram
 
+// bpmn-js gives every arrow-head <marker> a random id; number them in order of appearance instead, so
+// rerendering an unchanged process gives a byte-identical SVG (no noise in diffs).
+function stableMarkerIds(svg) {
+  const ids = new Map();
+  for (const [, id] of svg.matchAll(/<marker id="([^"]+)"/g)) if (!ids.has(id)) ids.set(id, `marker-${ids.size + 1}`);
+  return svg.replace(/marker-[0-9a-z]{20,}/g, (id) => ids.get(id) ?? id);
+}
+
 const files = readdirSync(processes).filter((name) => name.endsWith('.bpmn')).sort();
 if (files.length === 0) throw new Error(`no .bpmn files in ${processes}`);
 
@@ -68,7 +76,7 @@ try {
     if (written.has(id)) throw new Error(`${file} and ${written.get(id)} both have process id ${id}`);
     written.set(id, file);
 
-    writeFileSync(join(docs, `${id}.svg`), svg);
+    writeFileSync(join(docs, `${id}.svg`), stableMarkerIds(svg));
     await page.screenshot({ path: join(docs, `${id}.png`), fullPage: false });
     console.log(`${file}: docs/${id}.svg, docs/${id}.png (${width}x${height} px at 2x)`);
     await page.close();

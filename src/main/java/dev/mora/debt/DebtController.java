@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.mora.contact.ContactGate;
 import dev.mora.payment.PaymentLedger;
+import dev.mora.whatsapp.Replies;
 import dev.mora.strategy.DunningSchedule;
 import dev.mora.whatsapp.MessageLedger;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,8 +35,14 @@ class DebtController {
 
 	private final PaymentLedger payments;
 
+	private final ContactGate contactGate;
+
+	private final Replies replies;
+
 	DebtController(DebtService debts, DebtCsvReader csv, DunningSchedule schedule, MessageLedger messages,
-			PaymentLedger payments) {
+			PaymentLedger payments, ContactGate contactGate, Replies replies) {
+		this.contactGate = contactGate;
+		this.replies = replies;
 		this.debts = debts;
 		this.csv = csv;
 		this.schedule = schedule;
@@ -81,15 +89,22 @@ class DebtController {
 			.map((stage) -> new DebtView.ScheduledStage(stage.stage(), stage.plannedAt(), stage.template(), stage.tone()))
 			.toList() : List.of();
 		return new DebtView(debt.debtId(),
-				new DebtView.DebtorView(debt.debtor().id(), debt.debtor().name(), debt.debtor().phone()),
+				new DebtView.DebtorView(debt.debtor().id(), debt.debtor().name(), debt.debtor().phone(),
+						this.contactGate.blockOf(debt.debtor()).orElse(null)),
 				debt.status().name(), debt.amount().toPlainString(), debt.balance().toPlainString(),
 				debt.credit().toPlainString(), debt.currency(),
 				debt.dueDate(), debt.segment(), debt.timezone().getId(), debt.language(), debt.stage(), coming,
+				debt.promisedUntil(),
 				this.messages.messagesOf(debt.debtId())
 					.stream()
 					.map((m) -> new DebtView.MessageView(m.wamid(), m.stage(), m.template(),
 							m.status().name().toLowerCase(java.util.Locale.ROOT), m.createdAt(), m.sentAt(),
 							m.statusAt(), m.errorCode(), m.errorTitle()))
+					.toList(),
+				this.replies.about(debt.debtId())
+					.stream()
+					.map((r) -> new DebtView.ReplyView(r.sentAt(), r.messageType(),
+							(r.body() != null) ? r.body() : r.payload(), r.intent()))
 					.toList(),
 				this.payments.paymentsOf(debt.debtId())
 					.stream()

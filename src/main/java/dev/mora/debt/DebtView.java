@@ -8,9 +8,14 @@ import java.util.List;
 record DebtView(String debtId, DebtorView debtor, String status, String amount, String balance, String credit,
 		String currency,
 		LocalDate dueDate, String segment, String timezone, String language, String stage, List<ScheduledStage> schedule,
-		List<MessageView> messages, List<PaymentView> payments, Instant createdAt) {
+		LocalDate promisedUntil, List<MessageView> messages, List<ReplyView> replies, List<PaymentView> payments,
+		Instant createdAt) {
 
-	record DebtorView(String id, String name, String phone) {
+	/** {@code doNotContact}: why no message may go to this debtor (an opt-out, a flag), or null. */
+	record DebtorView(String id, String name, String phone, String doNotContact) {
+	}
+
+	record ReplyView(Instant at, String type, String text, String intent) {
 	}
 
 	record ScheduledStage(String stage, Instant plannedAt, String template, String tone) {

@@ -17,9 +17,10 @@ import java.time.Instant;
  * @param status a status: {@code sent}, {@code delivered}, {@code read}, {@code failed}
  * @param errorCode a failed status' error code
  * @param sentAt when the debtor sent it, or when the status happened (Meta's timestamp)
+ * @param intent what a processed reply was read as, or null
  */
 public record InboundEvent(long id, String kind, String externalId, String phone, String messageType, String body,
-		String payload, String contextWamid, String status, Integer errorCode, Instant sentAt) {
+		String payload, String contextWamid, String status, Integer errorCode, Instant sentAt, String intent) {
 
 	public static final String MESSAGE = "MESSAGE";
 

@@ -22,7 +22,7 @@ class InboundStore {
 
 	private static final String SELECT = """
 			SELECT event_id, kind, external_id, phone, message_type, body, payload, context_wamid, status, error_code,
-			       sent_at
+			       sent_at, intent
 			FROM inbound_event
 			""";
 
@@ -118,7 +118,7 @@ class InboundStore {
 		return new InboundEvent(rs.getLong("event_id"), rs.getString("kind"), rs.getString("external_id"),
 				rs.getString("phone"), rs.getString("message_type"), rs.getString("body"), rs.getString("payload"),
 				rs.getString("context_wamid"), rs.getString("status"), (Integer) rs.getObject("error_code", Integer.class),
-				instant(rs.getObject("sent_at", OffsetDateTime.class)));
+				instant(rs.getObject("sent_at", OffsetDateTime.class)), rs.getString("intent"));
 	}
 
 	private static Instant instant(OffsetDateTime time) {

@@ -31,6 +31,11 @@ public class Replies {
 			.orElse(false);
 	}
 
+	/** The debtor's replies about a debt, oldest first. */
+	public java.util.List<InboundEvent> about(String debtId) {
+		return this.store.repliesAbout(debtId);
+	}
+
 	public boolean optedOut(Debt debt) {
 		return this.contactGate.blockOf(debt.debtor()).isPresent();
 	}

@@ -53,7 +53,7 @@ final class WebhookParser {
 		}
 		return new InboundEvent(0, InboundEvent.MESSAGE, message.path("id").asText(), phone(message.path("from")),
 				type, truncate(body, 4096), truncate(payload, 256), message.path("context").path("id").asText(null),
-				null, null, timestamp(message.path("timestamp")));
+				null, null, timestamp(message.path("timestamp")), null);
 	}
 
 	private static InboundEvent status(JsonNode status) {
@@ -62,7 +62,7 @@ final class WebhookParser {
 		JsonNode error = status.path("errors").path(0);
 		return new InboundEvent(0, InboundEvent.STATUS, wamid + "/" + name, phone(status.path("recipient_id")),
 				null, null, null, wamid, name, error.path("code").isInt() ? error.path("code").asInt() : null,
-				timestamp(status.path("timestamp")));
+				timestamp(status.path("timestamp")), null);
 	}
 
 	private static String phone(JsonNode waId) {
