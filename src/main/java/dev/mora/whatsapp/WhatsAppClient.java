@@ -34,8 +34,19 @@ public class WhatsAppClient {
 
 	private final String token;
 
+	private final SendThrottle throttle;
+
+	private final SendingSwitch sendingSwitch;
+
 	public WhatsAppClient(OkHttpClient http, ObjectMapper json, Supplier<HttpUrl> baseUrl, String apiVersion,
 			String phoneNumberId, String token) {
+		this(http, json, baseUrl, apiVersion, phoneNumberId, token, null, null);
+	}
+
+	WhatsAppClient(OkHttpClient http, ObjectMapper json, Supplier<HttpUrl> baseUrl, String apiVersion,
+			String phoneNumberId, String token, SendThrottle throttle, SendingSwitch sendingSwitch) {
+		this.throttle = throttle;
+		this.sendingSwitch = sendingSwitch;
 		this.http = http;
 		this.json = json;
 		this.baseUrl = baseUrl;
@@ -100,6 +111,24 @@ public class WhatsAppClient {
 	}
 
 	private String post(ObjectNode body) {
+		if (this.sendingSwitch != null) {
+			this.sendingSwitch.checkOpen();
+		}
+		if (this.throttle != null) {
+			this.throttle.await(body.path("to").asText());
+		}
+		try {
+			return call(body);
+		}
+		catch (WhatsAppException ex) {
+			if (ex.kind() == WhatsAppErrorKind.ACCOUNT && this.sendingSwitch != null) {
+				this.sendingSwitch.stop(ex);
+			}
+			throw ex;
+		}
+	}
+
+	private String call(ObjectNode body) {
 		HttpUrl url = this.baseUrl.get()
 			.newBuilder()
 			.addPathSegment(this.apiVersion)

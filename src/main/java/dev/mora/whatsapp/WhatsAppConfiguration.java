@@ -34,12 +34,15 @@ class WhatsAppConfiguration {
 	}
 
 	@Bean
-	WhatsAppClient whatsAppClient(OkHttpClient whatsAppHttpClient, ObjectMapper json, WhatsAppProperties properties) {
+	WhatsAppClient whatsAppClient(OkHttpClient whatsAppHttpClient, ObjectMapper json, WhatsAppProperties properties,
+			SendingSwitch sendingSwitch) {
 		if (properties.usesSimulator()) {
 			logger.info("No WhatsApp access token configured: messages go to the built-in simulator at /simulator");
 		}
 		return new WhatsAppClient(whatsAppHttpClient, json, () -> baseUrl(properties), properties.apiVersion(),
-				properties.phoneNumberId(), properties.bearerToken());
+				properties.phoneNumberId(), properties.bearerToken(),
+				new SendThrottle(properties.messagesPerSecond(), properties.pairInterval(), System::nanoTime),
+				sendingSwitch);
 	}
 
 	private HttpUrl baseUrl(WhatsAppProperties properties) {

@@ -20,12 +20,14 @@ import org.springframework.validation.annotation.Validated;
  * @param verifyToken the token of the webhook verification handshake
  * @param messagesPerSecond the account's throughput
  * @param timeout the time an API call may take
+ * @param pairInterval the least time between two messages to the same recipient (Meta's pair rate)
  */
 @Validated
 @ConfigurationProperties("mora.whatsapp")
 public record WhatsAppProperties(String apiBaseUrl, @NotBlank @DefaultValue("v23.0") String apiVersion,
 		@NotBlank String phoneNumberId, String accessToken, String appSecret, String verifyToken,
-		@Positive @DefaultValue("80") int messagesPerSecond, @DefaultValue("10s") Duration timeout) {
+		@Positive @DefaultValue("80") int messagesPerSecond, @DefaultValue("10s") Duration timeout,
+		@DefaultValue("6s") Duration pairInterval) {
 
 	/** The token the built-in simulator accepts. */
 	public static final String SIMULATOR_TOKEN = "simulator";

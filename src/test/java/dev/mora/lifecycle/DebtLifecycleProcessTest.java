@@ -23,6 +23,7 @@ import dev.mora.payment.PaymentService;
 import dev.mora.payment.PaymentStatus;
 import dev.mora.whatsapp.ReplyIntent;
 import dev.mora.whatsapp.ReplyReceived;
+import dev.mora.whatsapp.SendingSwitch;
 import dev.mora.testing.CloudApiServer;
 import dev.mora.whatsapp.MessageLedger;
 import dev.mora.whatsapp.OutboundMessage;
@@ -103,6 +104,9 @@ class DebtLifecycleProcessTest {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	SendingSwitch sendingSwitch;
 
 	private static long replies;
 
@@ -644,6 +648,35 @@ class DebtLifecycleProcessTest {
 		assertThat(this.taskService.getVariable(task.getId(), DebtLifecycle.Variables.REPLY_TEXT)).isEqualTo("¿quién es?");
 		this.taskService.complete(task.getId(), Map.of("chosenIntent", "NONE"));
 		assertThat(instance).hasPassed("EndEvent_ReplyRead");
+	}
+
+	@Test
+	void accountLevelErrorStopsAllSendingAndRaisesAnIncidentAtOnce() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		whatsApp.reset();
+		whatsApp.answerNext(403, "error-131031-account-locked.json");
+		try {
+			assertThatThrownBy(() -> this.managementService.executeJob(job(instance).getId()))
+				.hasMessageContaining("131031");
+
+			assertThat(job(instance).getRetries()).isZero();
+			assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
+				.isEqualTo(1);
+			assertThat(this.sendingSwitch.health().getStatus().getCode()).isEqualTo("DOWN");
+			String other = this.debtId;
+			this.debtId = other + "-2";
+			ProcessInstance second = register("2026-12-14");
+			this.managementService.executeJob(timer(second).getId());
+			assertThatThrownBy(() -> this.managementService.executeJob(job(second).getId()))
+				.hasMessageContaining("sending is stopped");
+			assertThat(whatsApp.requests()).hasSize(1);
+		}
+		finally {
+			this.sendingSwitch.resume();
+		}
+		assertThat(this.sendingSwitch.health().getStatus().getCode()).isEqualTo("UP");
 	}
 
 	private void reply(ReplyIntent.Kind intent, String text, LocalDate promised) {
