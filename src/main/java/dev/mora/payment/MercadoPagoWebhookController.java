@@ -1,5 +1,6 @@
 package dev.mora.payment;
 
+import dev.mora.web.Problems;
 import dev.mora.web.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,7 +58,7 @@ class MercadoPagoWebhookController {
 		JsonNode notification = parse(body);
 		String dataId = (dataIdParam != null) ? dataIdParam : notification.path("data").path("id").asText(null);
 		if (!validSignature(this.properties.mercadoPago().webhookSecret(), dataId, requestId, signature)) {
-			return PaymentWebhookController.problem(HttpStatus.UNAUTHORIZED, "Bad signature",
+			return Problems.of(HttpStatus.UNAUTHORIZED, "Bad signature",
 					"The x-signature header is missing or does not sign this notification; nothing was processed",
 					null);
 		}
@@ -72,7 +73,7 @@ class MercadoPagoWebhookController {
 		catch (MercadoPagoClient.MercadoPagoException ex) {
 			// Mercado Pago retries notifications that are not answered with 2xx: nothing is lost.
 			logger.warn("Payment {} could not be fetched: {}", dataId, ex.getMessage());
-			return PaymentWebhookController.problem(HttpStatus.SERVICE_UNAVAILABLE, "Provider unavailable",
+			return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Provider unavailable",
 					"The payment could not be confirmed with Mercado Pago yet; retry later", null);
 		}
 		if (payment.isEmpty() || !payment.get().approved() || payment.get().externalReference() == null) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mora.debt.FieldError;
 import dev.mora.debt.Fields;
+import dev.mora.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -54,7 +55,7 @@ class PaymentWebhookController {
 			@RequestBody(required = false) byte[] body) {
 		byte[] raw = (body != null) ? body : new byte[0];
 		if (!Signatures.validSha256Header(this.properties.webhookSecret(), raw, signature)) {
-			return problem(HttpStatus.UNAUTHORIZED, "Bad signature",
+			return Problems.of(HttpStatus.UNAUTHORIZED, "Bad signature",
 					"The " + SIGNATURE + " header is missing or does not sign this body; nothing was processed", null);
 		}
 		IncomingPayment payment;
@@ -62,13 +63,13 @@ class PaymentWebhookController {
 			payment = parse(raw);
 		}
 		catch (InvalidPaymentException ex) {
-			return problem(HttpStatus.BAD_REQUEST, "Invalid payment", ex.errors().size()
+			return Problems.of(HttpStatus.BAD_REQUEST, "Invalid payment", ex.errors().size()
 					+ " invalid field(s); nothing was stored", ex.errors());
 		}
 		PaymentReceipt receipt = this.payments.receive(payment);
 		return switch (receipt.status()) {
 			case PENDING -> ResponseEntity.accepted().body(receipt);
-			case REJECTED -> problem(HttpStatus.UNPROCESSABLE_ENTITY, "Currency mismatch",
+			case REJECTED -> Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "Currency mismatch",
 					receipt.detail() + "; the payment is kept as rejected", null);
 			default -> ResponseEntity.ok(receipt);
 		};
@@ -124,17 +125,6 @@ class PaymentWebhookController {
 			return null;
 		}
 		return value;
-	}
-
-	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail,
-			List<FieldError> errors) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://mora.dev/problems/" + title.toLowerCase().replace(' ', '-')));
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	static class InvalidPaymentException extends RuntimeException {

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mora.web.Problems;
 import dev.mora.web.Signatures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +76,15 @@ class WhatsAppWebhookController {
 			@RequestBody(required = false) byte[] body) {
 		byte[] raw = (body != null) ? body : new byte[0];
 		if (!Signatures.validSha256Header(this.properties.appSecret(), raw, signature)) {
-			return problem(HttpStatus.UNAUTHORIZED, "Bad signature",
-					"The " + SIGNATURE + " header is missing or does not sign this body; nothing was processed");
+			return Problems.of(HttpStatus.UNAUTHORIZED, "Bad signature",
+					"The " + SIGNATURE + " header is missing or does not sign this body; nothing was processed", null);
 		}
 		JsonNode webhook;
 		try {
 			webhook = this.json.readTree(raw);
 		}
 		catch (IOException ex) {
-			return problem(HttpStatus.BAD_REQUEST, "Invalid webhook", "The body is not JSON");
+			return Problems.of(HttpStatus.BAD_REQUEST, "Invalid webhook", "The body is not JSON", null);
 		}
 		List<Long> stored = new ArrayList<>();
 		for (InboundEvent event : WebhookParser.parse(webhook)) {
@@ -98,13 +99,6 @@ class WhatsAppWebhookController {
 		// Stored and committed: whatever happens now, Meta's retry is not needed and the event is not lost.
 		stored.forEach(this.processor::process);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("EVENT_RECEIVED");
-	}
-
-	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
-		problem.setType(URI.create("https://mora.dev/problems/" + title.toLowerCase().replace(' ', '-')));
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }
