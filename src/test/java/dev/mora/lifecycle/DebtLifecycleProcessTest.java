@@ -25,6 +25,7 @@ import dev.mora.whatsapp.ReplyIntent;
 import dev.mora.whatsapp.ReplyReceived;
 import dev.mora.whatsapp.SendingSwitch;
 import dev.mora.testing.CloudApiServer;
+import dev.mora.testing.ProcessCoverage;
 import dev.mora.whatsapp.MessageLedger;
 import dev.mora.whatsapp.OutboundMessage;
 import dev.mora.whatsapp.OutboundStatus;
@@ -37,7 +38,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +64,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 @SpringBootTest(properties = { "camunda.bpm.job-execution.enabled=false",
 				"spring.datasource.url=jdbc:h2:mem:lifecycle-process-test;DB_CLOSE_DELAY=-1",
 				"mora.contact.sending-time=10:00", "mora.contact.enabled=true" })
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(ProcessCoverage.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class DebtLifecycleProcessTest {
