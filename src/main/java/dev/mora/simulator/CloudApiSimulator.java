@@ -87,8 +87,8 @@ class CloudApiSimulator {
 			logger.debug("Simulated phone {} received {} ({})", MessageFormats.maskPhone(delivery.waId()),
 					(delivery.message().template() != null) ? delivery.message().template() : delivery.message().type(),
 					delivery.message().wamid());
-			// Mora's client must know the wamid before its statuses arrive: they wait for the whole answer to go out.
-			// Delivered even if the answer is lost on the way, as a message accepted by Meta is.
+			// Mora's client must know the wamid before its statuses arrive: they are queued now and wait for the whole
+			// answer to go out, or fail to (a message Meta accepted is delivered even if its answer is lost).
 			byte[] answer = this.json.writeValueAsBytes(accepted(delivery));
 			CompletableFuture<Void> answered = new CompletableFuture<>();
 			this.statuses.accepted(delivery.waId(), delivery.message(), answered);

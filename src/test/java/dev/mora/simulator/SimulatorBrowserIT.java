@@ -118,7 +118,8 @@ class SimulatorBrowserIT {
 				wamid + " read");
 		for (JsonNode body : this.recorder.signedBodies(secret())) {
 			JsonNode value = WebhookRecorder.value(body);
-			assertThat(value.path("metadata").path("phone_number_id").asText()).isEqualTo(this.whatsApp.phoneNumberId());
+			assertThat(value.path("metadata").path("phone_number_id").asText())
+				.isEqualTo(this.whatsApp.phoneNumberId());
 			value.path("statuses").forEach((status) -> {
 				assertThat(status.path("recipient_id").asText()).isEqualTo(PHONE.substring(1));
 				assertThat(status.path("biz_opaque_callback_data").asText()).isEqualTo(DEBT_ID + "/PRE_DUE");

@@ -344,7 +344,8 @@ class SimulatorIT {
 	@Test
 	void thePageAndItsDataNeedALogin() {
 		for (String path : new String[] { "/simulator", "/simulator/api", "/simulator/api/conversations",
-				"/simulator/api/conversations/%2B51900000001", "/simulator/api/conversations/%2B51900000001/replies" }) {
+				"/simulator/api/conversations/%2B51900000001",
+				"/simulator/api/conversations/%2B51900000001/replies" }) {
 			Answer anonymous = call(new Request.Builder().url(url(path)).get().build());
 			assertThat(anonymous.status()).as(path).isEqualTo(401);
 			assertThat(anonymous.wwwAuthenticate()).as(path).startsWith("Basic");
