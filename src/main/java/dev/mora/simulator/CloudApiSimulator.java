@@ -3,9 +3,8 @@ package dev.mora.simulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import dev.mora.payment.PaymentProperties;
 import dev.mora.whatsapp.MessageFormats;
 import dev.mora.whatsapp.TemplateCatalog;
 import dev.mora.whatsapp.WhatsAppProperties;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The Cloud API's send endpoint, served inside Mora for the embedded default: it checks a request as Meta would,
- * answers in Meta's shapes and delivers the message to the simulated phone. It is outside the HTTP Basic login on
- * purpose: like Meta, it takes the bearer token.
+ * answers in Meta's shapes and delivers the message to the simulated phone, whose delivery statuses then go to Mora's
+ * webhook. It is outside the HTTP Basic login on purpose: like Meta, it takes the bearer token.
  */
 @RestController
 class CloudApiSimulator {
@@ -52,11 +52,12 @@ class CloudApiSimulator {
 
 	private final Clock clock;
 
-	private final SecureRandom random = new SecureRandom();
+	private final StatusEmitter statuses;
 
 	CloudApiSimulator(SimulatorStore store, TemplateCatalog catalog, WhatsAppProperties whatsApp,
-			PaymentProperties payments, ObjectMapper json, Clock clock) {
+			PaymentProperties payments, ObjectMapper json, Clock clock, StatusEmitter statuses) {
 		this.store = store;
+		this.statuses = statuses;
 		this.reader = new SendRequestReader(catalog::find, linkBase(payments.linkTemplate()));
 		this.whatsApp = whatsApp;
 		this.json = json;
@@ -73,7 +74,7 @@ class CloudApiSimulator {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> send(@PathVariable String phoneNumberId,
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody(required = false) String body) {
+			@RequestBody(required = false) String body, HttpServletResponse response) throws IOException {
 		try {
 			if (!authorized(authorization)) {
 				throw CloudApiError.invalidToken();
@@ -81,12 +82,27 @@ class CloudApiSimulator {
 			if (!phoneNumberId.equals(this.whatsApp.phoneNumberId())) {
 				throw CloudApiError.unknownPhoneNumberId(phoneNumberId);
 			}
-			SendRequestReader.Delivery delivery = this.reader.read(parse(body), newWamid(), this.clock.instant());
+			SendRequestReader.Delivery delivery = this.reader.read(parse(body), Ids.wamid(), this.clock.instant());
 			this.store.add(delivery.waId(), delivery.recipientName(), delivery.message());
 			logger.debug("Simulated phone {} received {} ({})", MessageFormats.maskPhone(delivery.waId()),
 					(delivery.message().template() != null) ? delivery.message().template() : delivery.message().type(),
 					delivery.message().wamid());
-			return ResponseEntity.ok(accepted(delivery));
+			// Mora's client must know the wamid before its statuses arrive: they are queued now and wait for the whole
+			// answer to go out, or fail to (a message Meta accepted is delivered even if its answer is lost).
+			byte[] answer = this.json.writeValueAsBytes(accepted(delivery));
+			CompletableFuture<Void> answered = new CompletableFuture<>();
+			this.statuses.accepted(delivery.waId(), delivery.message(), answered);
+			try {
+				response.setStatus(HttpStatus.OK.value());
+				response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+				response.setContentLength(answer.length);
+				response.getOutputStream().write(answer);
+				response.flushBuffer();
+			}
+			finally {
+				answered.complete(null);
+			}
+			return null;
 		}
 		catch (CloudApiError ex) {
 			// Mora's ledger records the refusal too; this says why where a developer looks first.
@@ -97,7 +113,7 @@ class CloudApiSimulator {
 				answer.header(HttpHeaders.WWW_AUTHENTICATE,
 						"OAuth \"Facebook Platform\" \"invalid_token\" \"" + ex.getMessage() + "\"");
 			}
-			return answer.body(ex.body(this.json, newTraceId()));
+			return answer.body(ex.body(this.json, Ids.fbtraceId()));
 		}
 	}
 
@@ -129,21 +145,6 @@ class CloudApiSimulator {
 			.put("id", delivery.message().wamid())
 			.put("message_status", "accepted");
 		return answer;
-	}
-
-	/** Unguessable and URL-safe, so that it can stand in a path when statuses and replies refer to it. */
-	private String newWamid() {
-		return "wamid." + randomId(36);
-	}
-
-	private String newTraceId() {
-		return randomId(9);
-	}
-
-	private String randomId(int bytes) {
-		byte[] id = new byte[bytes];
-		this.random.nextBytes(id);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
 	}
 
 }

@@ -93,8 +93,8 @@ final class SendRequestReader {
 			default -> throw CloudApiError.invalidParameter(
 					"type " + type + ": the simulator shows template, text and interactive messages");
 		};
-		SimulatedMessage message = new SimulatedMessage(wamid, at, SimulatedMessage.Direction.OUTBOUND, type,
-				content.template(), content.text(), content.buttons(), callbackData, SimulatedMessage.SENT);
+		SimulatedMessage message = SimulatedMessage.outbound(wamid, at, type, content.template(), content.text(),
+				content.buttons(), callbackData);
 		return new Delivery(to, recipient.group(1), content.recipientName(), message);
 	}
 
@@ -227,7 +227,7 @@ final class SendRequestReader {
 			case "list" -> {
 				for (JsonNode section : action.path("sections")) {
 					for (JsonNode row : section.path("rows")) {
-						buttons.add(SimulatedButton.quickReply(required(row.path("title"), "row['title']"),
+						buttons.add(SimulatedButton.listRow(required(row.path("title"), "row['title']"),
 								required(row.path("id"), "row['id']")));
 					}
 				}

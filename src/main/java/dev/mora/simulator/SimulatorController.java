@@ -1,20 +1,29 @@
 package dev.mora.simulator;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The simulator's chat page and the JSON it polls: the debtors' phones, as they would show Mora's messages. All of it
- * sits behind Mora's HTTP Basic login, since it shows phone numbers in full.
+ * The simulator's chat page and the JSON it uses: the debtors' phones, as they would show Mora's messages, and their
+ * replies. All of it sits behind Mora's HTTP Basic login, since it shows phone numbers in full and speaks for the
+ * debtors.
  */
 @RestController
 class SimulatorController {
@@ -27,10 +36,16 @@ class SimulatorController {
 
 	private final SimulatorStore store;
 
+	private final StatusEmitter statuses;
+
+	private final SimulatedPhone phones;
+
 	private final String page;
 
-	SimulatorController(SimulatorStore store) throws IOException {
+	SimulatorController(SimulatorStore store, StatusEmitter statuses, SimulatedPhone phones) throws IOException {
 		this.store = store;
+		this.statuses = statuses;
+		this.phones = phones;
 		this.page = new ClassPathResource(PAGE).getContentAsString(StandardCharsets.UTF_8);
 	}
 
@@ -44,10 +59,60 @@ class SimulatorController {
 		return this.store.conversations();
 	}
 
-	/** A phone's messages; the phone with or without its '+' ({@code %2B51987654321} or {@code 51987654321}). */
+	/**
+	 * A phone's messages; the phone with or without its '+' ({@code %2B51987654321} or {@code 51987654321}). Fetching
+	 * them is the person opening the conversation: Mora's messages in it are read, and Mora hears so.
+	 */
 	@GetMapping(path = "/simulator/api/conversations/{phone}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<List<SimulatedMessage>> messages(@PathVariable String phone) {
-		return ResponseEntity.of(this.store.messages(phone));
+		return ResponseEntity.of(this.store.open(phone).map((opened) -> {
+			this.statuses.read(SimulatorStore.phoneKey(phone).substring(1), opened.readNow());
+			return opened.messages();
+		}));
+	}
+
+	/**
+	 * The debtor answers: a text, or a tap on a reply button. The answer's status is the one Mora's webhook gave (502
+	 * if it could not be reached); the reply stays in the conversation either way.
+	 */
+	@PostMapping(path = "/simulator/api/conversations/{phone}/replies", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> reply(@PathVariable String phone, @RequestBody ReplyRequest request) {
+		SimulatedPhone.Reply reply = this.phones.reply(phone, request);
+		int status = reply.webhookStatus();
+		if (status >= 200 && status < 300) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("wamid", reply.message().wamid());
+			body.put("webhookStatus", status);
+			return ResponseEntity.status(status).body(body);
+		}
+		ProblemDetail problem;
+		if (!reply.reached()) {
+			problem = problem(HttpStatus.BAD_GATEWAY.value(), "Mora's webhook cannot be reached",
+					"The reply stays on the phone; POST " + MoraWebhook.PATH + " failed: " + reply.failure());
+		}
+		else {
+			// A redirect or an informational answer is no answer from a webhook.
+			boolean error = status >= 400 && status < 600;
+			problem = problem(error ? status : HttpStatus.BAD_GATEWAY.value(), "Mora's webhook refused the reply",
+					"The reply stays on the phone; POST " + MoraWebhook.PATH + " answered " + status);
+			problem.setProperty("webhookStatus", status);
+		}
+		problem.setProperty("wamid", reply.message().wamid());
+		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(ReplyRefused ex) {
+		return ResponseEntity.status(ex.status()).body(problem(ex.status().value(), "Reply not sent", ex.getMessage()));
+	}
+
+	private static ProblemDetail problem(int status, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setDetail(detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("https://mora.dev/problems/simulator-reply"));
+		return problem;
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.mora.simulator;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -75,6 +73,55 @@ class SimulatorStore {
 		return (conversation != null) ? Optional.of(List.copyOf(conversation.messages)) : Optional.empty();
 	}
 
+	/** The phone's conversation at a glance, or empty if it has none. */
+	synchronized Optional<ConversationSummary> conversation(String phone) {
+		return Optional.ofNullable(this.conversations.get(phoneKey(phone))).map(Conversation::summary);
+	}
+
+	/** The message with this wamid in the phone's conversation, if it is still kept. */
+	synchronized Optional<SimulatedMessage> message(String phone, String wamid) {
+		Conversation conversation = this.conversations.get(phoneKey(phone));
+		return (conversation != null) ? conversation.find(wamid) : Optional.empty();
+	}
+
+	/**
+	 * Moves one of Mora's messages to a later delivery status; a status that would move it back is ignored, as
+	 * WhatsApp's statuses may come out of order.
+	 * @return whether the message moved
+	 */
+	synchronized boolean advance(String phone, String wamid, String status) {
+		Conversation conversation = this.conversations.get(phoneKey(phone));
+		return conversation != null && conversation.advance(wamid, status);
+	}
+
+	/**
+	 * The person opens the phone's conversation: every message of Mora's not read yet is read now.
+	 * @return the conversation's messages after reading, and those that were read just now; empty if the phone has
+	 * no conversation
+	 */
+	synchronized Optional<Opened> open(String phone) {
+		Conversation conversation = this.conversations.get(phoneKey(phone));
+		if (conversation == null) {
+			return Optional.empty();
+		}
+		List<SimulatedMessage> readNow = new ArrayList<>();
+		for (SimulatedMessage message : List.copyOf(conversation.messages)) {
+			if (conversation.advance(message.wamid(), SimulatedMessage.READ)) {
+				readNow.add(message.withStatus(SimulatedMessage.READ));
+			}
+		}
+		return Optional.of(new Opened(List.copyOf(conversation.messages), readNow));
+	}
+
+	/**
+	 * A conversation as the person opened it.
+	 *
+	 * @param messages all its messages, oldest first
+	 * @param readNow Mora's messages that the opening read
+	 */
+	record Opened(List<SimulatedMessage> messages, List<SimulatedMessage> readNow) {
+	}
+
 	/**
 	 * One conversation at a glance.
 	 *
@@ -93,7 +140,8 @@ class SimulatorStore {
 
 		private final String phone;
 
-		private final Deque<SimulatedMessage> messages = new ArrayDeque<>();
+		/** Oldest first; an array list, since statuses replace messages in place. */
+		private final List<SimulatedMessage> messages = new ArrayList<>();
 
 		private String profileName;
 
@@ -102,17 +150,35 @@ class SimulatorStore {
 		}
 
 		void add(SimulatedMessage message, String profileName, int max) {
-			this.messages.addLast(message);
-			while (this.messages.size() > max) {
-				this.messages.removeFirst();
+			this.messages.add(message);
+			if (this.messages.size() > max) {
+				this.messages.subList(0, this.messages.size() - max).clear();
 			}
 			if (profileName != null) {
 				this.profileName = profileName;
 			}
 		}
 
+		Optional<SimulatedMessage> find(String wamid) {
+			return this.messages.stream().filter((message) -> message.wamid().equals(wamid)).findFirst();
+		}
+
+		boolean advance(String wamid, String status) {
+			for (int i = this.messages.size() - 1; i >= 0; i--) {
+				SimulatedMessage message = this.messages.get(i);
+				if (message.wamid().equals(wamid)) {
+					if (!message.movesForwardTo(status)) {
+						return false;
+					}
+					this.messages.set(i, message.withStatus(status));
+					return true;
+				}
+			}
+			return false;
+		}
+
 		ConversationSummary summary() {
-			SimulatedMessage last = this.messages.getLast();
+			SimulatedMessage last = this.messages.get(this.messages.size() - 1);
 			return new ConversationSummary(this.phone, this.profileName, last.at(), this.messages.size(), last.text());
 		}
 

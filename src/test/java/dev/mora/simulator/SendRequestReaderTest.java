@@ -44,7 +44,7 @@ class SendRequestReaderTest {
 				"Hola María, tu cuota de S/ 350.00 vence el 15/12/2026. ¡Gracias María!",
 				List.of(SimulatedButton.link("Pagar ahora", "https://pagos.example.pe/pay/INV-1001?t=9f2c"),
 						SimulatedButton.quickReply("Refinanciar", "REFINANCE:INV-1001")),
-				"INV-1001/PRE_DUE", "sent"));
+				"INV-1001/PRE_DUE", "sent", null, null));
 	}
 
 	@Test
@@ -174,6 +174,20 @@ class SendRequestReaderTest {
 		assertThat(delivery.message().buttons()).containsExactly(
 				SimulatedButton.quickReply("Esta semana", "PROMISE_WEEK:INV-1"),
 				SimulatedButton.quickReply("Refinanciar", "REFINANCE:INV-1"));
+	}
+
+	@Test
+	void anInteractiveListShowsItsRowsToTap() throws Exception {
+		SendRequestReader.Delivery delivery = read((ObjectNode) JSON.readTree("""
+				{"messaging_product":"whatsapp","to":"51987654321","type":"interactive","interactive":{
+				 "type":"list","body":{"text":"¿Cuándo podrás pagar?"},"action":{"button":"Elegir","sections":[
+				  {"title":"Fechas","rows":[{"id":"PROMISE_WEEK:INV-1","title":"Esta semana"},
+				   {"id":"PROMISE_MONTH:INV-1","title":"El próximo mes"}]}]}}}
+				"""));
+
+		assertThat(delivery.message().buttons()).containsExactly(
+				SimulatedButton.listRow("Esta semana", "PROMISE_WEEK:INV-1"),
+				SimulatedButton.listRow("El próximo mes", "PROMISE_MONTH:INV-1"));
 	}
 
 	@Test

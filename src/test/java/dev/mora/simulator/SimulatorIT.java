@@ -2,6 +2,7 @@ package dev.mora.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The embedded default: no WhatsApp account configured, so Mora's own Cloud API client sends over real HTTP to the
- * simulator inside Mora, and the chat page's JSON shows what arrived.
+ * simulator inside Mora, and the chat page's JSON shows what arrived. What the simulated phones send back (statuses
+ * and replies) goes to a recorder standing in for Mora's webhook.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false",
@@ -46,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SimulatorIT {
 
 	private static final String SEND_PATH = "/simulator/graph/v23.0/%s/messages";
+
+	private static final WebhookRecorder recorder = new WebhookRecorder();
 
 	private final OkHttpClient http = new OkHttpClient();
 
@@ -70,6 +78,33 @@ class SimulatorIT {
 	@Autowired
 	PaymentLinkService paymentLinks;
 
+	@Autowired
+	MoraWebhook webhook;
+
+	@Autowired
+	StatusEmitter statuses;
+
+	@Autowired
+	SimulatorStore store;
+
+	@BeforeEach
+	void recordWebhooks() throws InterruptedException {
+		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
+		recorder.reset();
+		this.webhook.target(recorder.url());
+	}
+
+	@AfterEach
+	void webhookOfMorasOwn() throws InterruptedException {
+		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
+		this.webhook.target(null);
+	}
+
+	@AfterAll
+	static void closeRecorder() {
+		recorder.close();
+	}
+
 	@Test
 	void aTemplateSentByMorasClientShowsInTheConversation() {
 		assertThat(this.whatsAppProperties.usesSimulator()).isTrue();
@@ -92,7 +127,8 @@ class SimulatorIT {
 		assertThat(message.path("buttons").get(1).path("type").asText()).isEqualTo("quick_reply");
 		assertThat(message.path("buttons").get(1).path("payload").asText()).isEqualTo("REFINANCE:SIM-1");
 		assertThat(message.path("callbackData").asText()).isEqualTo("SIM-1/PRE_DUE");
-		assertThat(message.path("status").asText()).isEqualTo("sent");
+		// Fetching the conversation is the person opening it.
+		assertThat(message.path("status").asText()).isEqualTo("read");
 		assertThat(message.path("at").asText()).isNotBlank();
 		assertThat(get("/simulator/api/conversations/51900000001").json()).isEqualTo(messages);
 
@@ -120,6 +156,113 @@ class SimulatorIT {
 			.isEqualTo(this.paymentLinks.linkFor(debt).url());
 		assertThat(message.path("buttons").get(1).path("payload").asText()).isEqualTo("REFINANCE:SIM-10");
 		assertThat(message.path("callbackData").asText()).isEqualTo("SIM-10/PRE_DUE");
+	}
+
+	@Test
+	void aSendIsReportedSentAndDeliveredThenReadWhenThePersonOpensTheConversation() throws Exception {
+		String wamid = this.whatsAppClient.send(preDueReminder("mora_recordatorio_previo", "+51900000030"));
+
+		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
+		assertThat(recorder.statuses(this.whatsAppProperties.appSecret())).containsExactly(wamid + " sent",
+				wamid + " delivered");
+		assertThat(this.store.messages("+51900000030").orElseThrow().get(0).status()).isEqualTo("delivered");
+		JsonNode delivered = WebhookRecorder.value(recorder.signedBodies(this.whatsAppProperties.appSecret()).get(1));
+		assertThat(delivered.path("metadata").path("phone_number_id").asText())
+			.isEqualTo(this.whatsAppProperties.phoneNumberId());
+		assertThat(delivered.path("statuses").path(0).path("recipient_id").asText()).isEqualTo("51900000030");
+		assertThat(delivered.path("statuses").path(0).path("biz_opaque_callback_data").asText())
+			.isEqualTo("SIM-1/PRE_DUE");
+
+		assertThat(get("/simulator/api/conversations/%2B51900000030").json().get(0).path("status").asText())
+			.isEqualTo("read");
+		get("/simulator/api/conversations/51900000030");
+
+		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
+		assertThat(recorder.statuses(this.whatsAppProperties.appSecret())).containsExactly(wamid + " sent",
+				wamid + " delivered", wamid + " read");
+	}
+
+	@Test
+	void theDebtorsRepliesReachTheWebhookAndShowInTheConversation() {
+		String wamid = this.whatsAppClient.send(preDueReminder("mora_recordatorio_previo", "+51900000031"));
+
+		Answer tap = post("/simulator/api/conversations/%2B51900000031/replies", Credentials.basic("demo", "demo"),
+				"{\"buttonPayload\":\"REFINANCE:SIM-1\",\"buttonText\":\"Refinanciar\",\"contextWamid\":\"" + wamid
+						+ "\"}");
+		Answer text = post("/simulator/api/conversations/51900000031/replies", Credentials.basic("demo", "demo"),
+				"{\"text\":\"Ya pagué ayer\"}");
+
+		assertThat(tap.status()).isEqualTo(200);
+		assertThat(tap.json().path("webhookStatus").asInt()).isEqualTo(200);
+		assertThat(text.status()).isEqualTo(200);
+		List<JsonNode> messages = recorder.messages(this.whatsAppProperties.appSecret());
+		assertThat(messages).hasSize(2);
+		assertThat(messages.get(0).path("id").asText()).isEqualTo(tap.json().path("wamid").asText());
+		assertThat(messages.get(0).path("type").asText()).isEqualTo("button");
+		assertThat(messages.get(0).path("button").path("payload").asText()).isEqualTo("REFINANCE:SIM-1");
+		assertThat(messages.get(0).path("context").path("id").asText()).isEqualTo(wamid);
+		assertThat(messages.get(1).path("id").asText()).isEqualTo(text.json().path("wamid").asText());
+		assertThat(messages.get(1).path("text").path("body").asText()).isEqualTo("Ya pagué ayer");
+		JsonNode conversation = get("/simulator/api/conversations/%2B51900000031").json();
+		assertThat(conversation).hasSize(3);
+		assertThat(conversation.get(1).path("direction").asText()).isEqualTo("INBOUND");
+		assertThat(conversation.get(1).path("text").asText()).isEqualTo("Refinanciar");
+		assertThat(conversation.get(1).path("context").asText()).isEqualTo(wamid);
+		assertThat(conversation.get(1).has("status")).isFalse();
+		assertThat(conversation.get(2).path("text").asText()).isEqualTo("Ya pagué ayer");
+	}
+
+	@Test
+	void aReplyAnswersWhatMorasWebhookAnswered() throws Exception {
+		this.whatsAppClient.send(preDueReminder("mora_recordatorio_previo", "+51900000032"));
+		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
+		String path = "/simulator/api/conversations/%2B51900000032/replies";
+		recorder.answerNext(401);
+
+		Answer refused = post(path, Credentials.basic("demo", "demo"), "{\"text\":\"Hola\"}");
+
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.wwwAuthenticate()).isNull();
+		assertThat(refused.json().path("webhookStatus").asInt()).isEqualTo(401);
+		assertThat(refused.json().path("wamid").asText()).startsWith("wamid.");
+
+		MockWebServer gone = new MockWebServer();
+		gone.start(0);
+		this.webhook.target(gone.url(MoraWebhook.PATH));
+		gone.close();
+		Answer unreachable = post(path, Credentials.basic("demo", "demo"), "{\"text\":\"¿Hola?\"}");
+
+		assertThat(unreachable.status()).isEqualTo(502);
+		assertThat(unreachable.json().path("title").asText()).isEqualTo("Mora's webhook cannot be reached");
+		assertThat(unreachable.body()).doesNotContain("Exception", "\tat ");
+		assertThat(get("/simulator/api/conversations/%2B51900000032").json()).hasSize(3);
+	}
+
+	@Test
+	void repliesThePhoneCouldNotSendAreProblems() {
+		this.whatsAppClient.send(preDueReminder("mora_recordatorio_previo", "+51900000033"));
+		String path = "/simulator/api/conversations/%2B51900000033/replies";
+		String demo = Credentials.basic("demo", "demo");
+
+		Answer noConversation = post("/simulator/api/conversations/%2B51900000099/replies", demo,
+				"{\"text\":\"Hola\"}");
+		Answer noButton = post(path, demo, "{\"buttonPayload\":\"PAY:SIM-1\",\"contextWamid\":\"wamid.nope\"}");
+		Answer notJson = post(path, demo, "{text");
+
+		assertThat(noConversation.status()).isEqualTo(404);
+		assertThat(noConversation.contentType()).startsWith("application/problem+json");
+		assertThat(noButton.status()).isEqualTo(400);
+		assertThat(noButton.json().path("detail").asText()).contains("wamid.nope");
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(notJson.body()).doesNotContain("Exception");
+		assertThat(get("/simulator/api/conversations/%2B51900000033").json()).hasSize(1);
+	}
+
+	@Test
+	void theWebhookIsMorasOwnByDefault() throws IOException {
+		this.webhook.target(null);
+
+		assertThat(this.webhook.url()).isEqualTo(HttpUrl.get("http://localhost:" + this.port + "/webhooks/whatsapp"));
 	}
 
 	@Test
@@ -201,7 +344,8 @@ class SimulatorIT {
 	@Test
 	void thePageAndItsDataNeedALogin() {
 		for (String path : new String[] { "/simulator", "/simulator/api", "/simulator/api/conversations",
-				"/simulator/api/conversations/%2B51900000001" }) {
+				"/simulator/api/conversations/%2B51900000001",
+				"/simulator/api/conversations/%2B51900000001/replies" }) {
 			Answer anonymous = call(new Request.Builder().url(url(path)).get().build());
 			assertThat(anonymous.status()).as(path).isEqualTo(401);
 			assertThat(anonymous.wwwAuthenticate()).as(path).startsWith("Basic");

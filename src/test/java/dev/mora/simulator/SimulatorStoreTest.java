@@ -76,6 +76,53 @@ class SimulatorStoreTest {
 	}
 
 	@Test
+	void aStatusMovesOnlyForward() {
+		SimulatorStore store = new SimulatorStore();
+		store.add("+51900000001", null, message("wamid.1", 0, "a"));
+
+		assertThat(store.advance("51900000001", "wamid.1", SimulatedMessage.READ)).isTrue();
+		assertThat(store.advance("51900000001", "wamid.1", SimulatedMessage.DELIVERED)).isFalse();
+		assertThat(store.advance("51900000001", "wamid.1", SimulatedMessage.SENT)).isFalse();
+		assertThat(store.advance("51900000001", "wamid.unknown", SimulatedMessage.READ)).isFalse();
+		assertThat(store.advance("51900000009", "wamid.1", SimulatedMessage.READ)).isFalse();
+
+		assertThat(store.message("+51900000001", "wamid.1").orElseThrow().status()).isEqualTo(SimulatedMessage.READ);
+	}
+
+	@Test
+	void openingAConversationReadsMorasMessagesOnce() {
+		SimulatorStore store = new SimulatorStore();
+		store.add("+51900000001", "Rosa", message("wamid.1", 0, "a"));
+		store.advance("+51900000001", "wamid.1", SimulatedMessage.DELIVERED);
+		store.add("+51900000001", null, message("wamid.2", 1, "b"));
+		store.add("+51900000001", null, SimulatedMessage.inboundText("wamid.3", T0.plusSeconds(2), "Hola"));
+
+		SimulatorStore.Opened first = store.open("51900000001").orElseThrow();
+		SimulatorStore.Opened second = store.open("+51900000001").orElseThrow();
+
+		assertThat(first.readNow()).extracting(SimulatedMessage::wamid).containsExactly("wamid.1", "wamid.2");
+		assertThat(first.readNow()).extracting(SimulatedMessage::status).containsOnly(SimulatedMessage.READ);
+		assertThat(first.messages()).extracting(SimulatedMessage::status)
+			.containsExactly(SimulatedMessage.READ, SimulatedMessage.READ, null);
+		assertThat(second.readNow()).isEmpty();
+		assertThat(second.messages()).isEqualTo(first.messages());
+		assertThat(store.open("+51900000002")).isEmpty();
+	}
+
+	@Test
+	void findsAMessageOfAConversationByItsWamid() {
+		SimulatorStore store = new SimulatorStore();
+		store.add("+51900000001", "Rosa", message("wamid.1", 0, "a"));
+
+		assertThat(store.message("51900000001", "wamid.1")).map(SimulatedMessage::text).contains("a");
+		assertThat(store.message("51900000001", "wamid.2")).isEmpty();
+		assertThat(store.message("51900000002", "wamid.1")).isEmpty();
+		assertThat(store.conversation("51900000001")).map(SimulatorStore.ConversationSummary::profileName)
+			.contains("Rosa");
+		assertThat(store.conversation("51900000002")).isEmpty();
+	}
+
+	@Test
 	void takesMessagesFromManyThreadsAtOnce() throws Exception {
 		SimulatorStore store = new SimulatorStore(1_000, 1_000);
 		ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -103,9 +150,8 @@ class SimulatorStoreTest {
 	}
 
 	private static SimulatedMessage message(String wamid, int second, String text) {
-		return new SimulatedMessage(wamid, T0.plusSeconds(second), SimulatedMessage.Direction.OUTBOUND, "text", null,
-				text, List.of(SimulatedButton.quickReply("Refinanciar", "REFINANCE:INV-1")), null,
-				SimulatedMessage.SENT);
+		return SimulatedMessage.outbound(wamid, T0.plusSeconds(second), "text", null, text,
+				List.of(SimulatedButton.quickReply("Refinanciar", "REFINANCE:INV-1")), null);
 	}
 
 }
