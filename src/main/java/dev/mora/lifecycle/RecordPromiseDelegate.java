@@ -37,10 +37,11 @@ class RecordPromiseDelegate implements JavaDelegate {
 		LocalDate promised = DebtLifecycle.Variables.promisedDate(execution);
 		this.debts.promise(debt.debtId(), promised);
 		if (debt.isCollectable() && !this.replies.optedOut(debt) && this.replies.withinWindow(debt.debtor().phone())) {
-			this.sender.sendText(debt, "PROMISE:" + DebtLifecycle.Variables.replyEventId(execution),
-					"Gracias " + debt.debtor().firstName() + ", anotamos tu compromiso de pagar "
-							+ MessageFormats.money(debt.balance(), debt.currency()) + " hasta el "
-							+ MessageFormats.date(promised) + ".");
+			String key = "PROMISE:" + DebtLifecycle.Variables.replyEventId(execution);
+			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Gracias " + debt.debtor().firstName()
+					+ ", anotamos tu compromiso de pagar " + MessageFormats.money(debt.balance(), debt.currency())
+					+ " hasta el " + MessageFormats.date(promised) + "."),
+					"respuesta a la promesa del deudor, dentro de la ventana de 24 h");
 		}
 	}
 

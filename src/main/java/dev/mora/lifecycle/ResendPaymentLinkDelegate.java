@@ -43,11 +43,13 @@ class ResendPaymentLinkDelegate implements JavaDelegate {
 		}
 		String key = "PAY_LINK:" + DebtLifecycle.Variables.replyEventId(execution);
 		if (this.replies.withinWindow(debt.debtor().phone())) {
-			this.sender.sendText(debt, key, "Hola " + debt.debtor().firstName() + ", aquí tienes tu enlace para pagar "
-					+ MessageFormats.money(debt.balance(), debt.currency()) + ": " + this.links.linkFor(debt).url());
+			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Hola " + debt.debtor().firstName()
+					+ ", aquí tienes tu enlace para pagar " + MessageFormats.money(debt.balance(), debt.currency())
+					+ ": " + this.links.linkFor(debt).url()), "respuesta al pedido del deudor, dentro de la ventana de 24 h");
 		}
 		else {
-			this.sender.send(debt, key, TEMPLATE);
+			this.replies.audit(debt, key, this.sender.send(debt, key, TEMPLATE),
+					"respuesta al pedido del deudor, plantilla fuera de la ventana de 24 h");
 		}
 	}
 

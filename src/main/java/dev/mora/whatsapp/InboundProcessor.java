@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.mora.contact.ContactDecision;
 import dev.mora.contact.ContactGate;
+import dev.mora.contact.ContactOutcome;
 import dev.mora.contact.ContactProperties;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
@@ -176,7 +178,10 @@ class InboundProcessor {
 		boolean first = this.contactGate.optOut(event.phone(), "el deudor respondió «"
 				+ ((event.body() != null) ? event.body() : event.payload()) + "»");
 		if (first && debt.isPresent() && this.replies.withinWindow(event.phone())) {
-			this.sender.sendText(debt.get(), "OPT_OUT", OPT_OUT_CONFIRMATION);
+			OutboundMessage sent = this.sender.sendText(debt.get(), "OPT_OUT", OPT_OUT_CONFIRMATION);
+			this.contactGate.record(debt.get().debtor(), debt.get().debtId(), "OPT_OUT", MessageLedger.TEXT,
+					new ContactDecision(ContactOutcome.SENT, "confirmación de la baja pedida por el deudor", null),
+					sent.wamid());
 		}
 		logger.info("Number {} opted out of WhatsApp", MessageFormats.maskPhone(event.phone()));
 		this.store.processed(event.id(), debt.map(Debt::debtId).orElse(null), ReplyIntent.Kind.OPT_OUT.name(),

@@ -36,6 +36,12 @@ public class Replies {
 		return this.store.repliesAbout(debtId);
 	}
 
+	/** Records an answer to the debtor's own message in the audit trail. */
+	public void audit(Debt debt, String key, OutboundMessage sent, String rule) {
+		this.contactGate.record(debt.debtor(), debt.debtId(), key, sent.template(),
+				new dev.mora.contact.ContactDecision(dev.mora.contact.ContactOutcome.SENT, rule, null), sent.wamid());
+	}
+
 	public boolean optedOut(Debt debt) {
 		return this.contactGate.blockOf(debt.debtor()).isPresent();
 	}

@@ -112,12 +112,17 @@ class WhatsAppWebhookIT extends ApplicationIT {
 		});
 		JsonNode debt = get("/api/debts/WH-2").json();
 		assertThat(debt.path("debtor").path("doNotContact").asText()).startsWith("baja del número");
+		assertThat(get("/api/debtors/C-51911111102/contacts").json().path("attempts"))
+			.extracting((attempt) -> attempt.path("stage").asText() + ":" + attempt.path("outcome").asText())
+			.containsExactly("PRE_DUE:SENT", "OPT_OUT:SENT");
 
 		whatsApp.reset();
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-14T10:00").atZone(ZoneId.of("America/Lima"))
 			.toInstant()));
 		runTimerAndSend("WH-2");
 		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(get("/api/debtors/C-51911111102/contacts").json().path("attempts").get(2).path("outcome").asText())
+			.isEqualTo("BLOCKED");
 	}
 
 	@Test
