@@ -8,7 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.Resource;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,12 @@ class DeploymentTest {
 
 	@Autowired
 	RepositoryService repositoryService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	FilterService filterService;
 
 	@Test
 	void everyFileInProcessesAndFormsIsDeployed() throws IOException {
@@ -65,6 +74,19 @@ class DeploymentTest {
 			String id = file.substring(0, file.lastIndexOf('.'));
 			assertThat(Files.readString(Path.of("forms", file))).as(file).contains("\"id\": \"" + id + "\"");
 		}
+	}
+
+	@Test
+	void tasklistIsAWorkplaceWithGroupsDemoUsersAndFilters() {
+		assertThat(this.identityService.createGroupQuery().groupIdIn("collection-agents", "collection-supervisors")
+			.count()).isEqualTo(2);
+		assertThat(this.identityService.checkPassword("agente", "agente")).isTrue();
+		assertThat(this.identityService.createUserQuery().memberOfGroup("collection-agents").userId("agente").count())
+			.isEqualTo(1);
+		assertThat(this.identityService.createUserQuery().memberOfGroup("collection-supervisors").userId("supervisor")
+			.count()).isEqualTo(1);
+		assertThat(this.filterService.createTaskFilterQuery().list()).extracting(Filter::getName)
+			.contains("All tasks", "Refinanciamientos", "Contacto manual", "Mis tareas", "Tareas vencidas");
 	}
 
 	private static List<String> fileNames(String folder) throws IOException {
