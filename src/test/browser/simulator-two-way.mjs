@@ -14,7 +14,7 @@ if (!baseUrl || !phone || !debtId || !outDir) {
   process.exit(2);
 }
 
-// Debian's Chromium, as installed by `apt-get install -y chromium`: Playwright cannot download browsers here.
+// Debian's Chromium, as installed by `apt-get install -y chromium`; Playwright's own browser downloads are not used.
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -594,21 +594,98 @@ class DebtLifecycleProcessTest {
 	}
 
 	@Test
-	void refinancingRequestOpensOneTaskForTheAgentsHoweverOftenItIsTapped() {
+	void refinancingRequestOpensOneTaskForTheAgentsHoweverOftenItIsTappedAndARejectionIsToldTheDebtor() {
 		ProcessInstance instance = register("2026-12-14");
 
 		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
 		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
 
-		List<Task> tasks = this.taskService.createTaskQuery().processInstanceId(instance.getId())
-			.taskDefinitionKey(DebtLifecycle.Elements.REVIEW_REFINANCING).list();
+		List<Task> tasks = refinancingTasks("UserTask_ReviewRefinancing");
 		assertThat(tasks).singleElement().satisfies((task) -> {
 			assertThat(task.getName()).isEqualTo("Refinanciamiento – María Quispe – S/ 350.00");
 			assertThat(this.taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(DebtLifecycle.AGENTS)
 				.count()).isEqualTo(1);
 		});
 		this.taskService.complete(tasks.get(0).getId(), Map.of("approved", false));
+		this.managementService.executeJob(job(instance, "Task_TellRefinancingRejected").getId());
+
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_refinanciamiento_rechazado");
 		assertThat(instance).hasPassed("EndEvent_RefinancingReviewed").isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+	}
+
+	@Test
+	void approvedRefinancingBecomesInstalmentsEachWithItsLifecycle() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+
+		this.taskService.complete(refinancingTasks("UserTask_ReviewRefinancing").get(0).getId(),
+				Map.of("approved", true, "installments", 3, "firstDueDate", "2026-12-31"));
+
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.REFINANCED);
+		List<Debt> instalments = List.of(this.debts.get(this.debtId + "-C1"), this.debts.get(this.debtId + "-C2"),
+				this.debts.get(this.debtId + "-C3"));
+		assertThat(instalments).extracting(Debt::balance)
+			.containsExactly(new BigDecimal("116.66"), new BigDecimal("116.66"), new BigDecimal("116.68"));
+		assertThat(instalments).extracting(Debt::dueDate)
+			.containsExactly(LocalDate.of(2026, 12, 31), LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28));
+		assertThat(instalments).allSatisfy((instalment) -> assertThat(this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(DebtLifecycle.KEY).processInstanceBusinessKey(instalment.debtId()).count()).isEqualTo(1));
+		assertThat(instance).isWaitingAt("Task_SendRefinancingPlan");
+		this.managementService.executeJob(job(instance).getId());
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_plan_refinanciamiento");
+		assertThat(whatsApp.bodies().get(0).toString()).contains("cuota 3: S/ 116.68 vence el 28/02/2027");
+		assertThat(instance).hasPassed("EndEvent_DebtRefinanced").isEnded();
+	}
+
+	@Test
+	void manyInstalmentsNeedASupervisorWhoMayApproveOrReject() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+		this.taskService.complete(refinancingTasks("UserTask_ReviewRefinancing").get(0).getId(),
+				Map.of("approved", true, "installments", 8, "firstDueDate", "2026-12-31"));
+
+		Task supervisor = refinancingTasks("UserTask_SupervisorApproval").get(0);
+		assertThat(this.taskService.createTaskQuery().taskId(supervisor.getId())
+			.taskCandidateGroup("collection-supervisors").count()).isEqualTo(1);
+		this.taskService.complete(supervisor.getId(), Map.of("approved", false));
+
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.ACTIVE);
+		assertThat(instance).isWaitingAt("Task_TellRefinancingRejected", DebtLifecycle.Elements.TIMER_STAGE_DUE);
+
+		reply(ReplyIntent.Kind.REFINANCE, "quiero cuotas", null);
+		this.taskService.complete(refinancingTasks("UserTask_ReviewRefinancing").get(0).getId(),
+				Map.of("approved", true, "installments", 8, "firstDueDate", "2026-12-31"));
+		this.taskService.complete(refinancingTasks("UserTask_SupervisorApproval").get(0).getId(),
+				Map.of("approved", true));
+
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.REFINANCED);
+		assertThat(this.debts.get(this.debtId + "-C8").balance()).isEqualByComparingTo("43.75");
+	}
+
+	@Test
+	void aReviewLateByOneWorkingDayEscalatesToSupervisors() {
+		now(lima(2026, 12, 11, 18, 0));
+		register("2026-12-14");
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+		ProcessInstance refinancing = this.runtimeService.createProcessInstanceQuery().processDefinitionKey("Refinancing")
+			.processInstanceBusinessKey(this.debtId).singleResult();
+		Job deadline = this.managementService.createJobQuery().processInstanceId(refinancing.getId()).timers()
+			.singleResult();
+		// Friday evening plus one day is Saturday: the deadline moves to Monday.
+		assertThat(deadline.getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+
+		this.managementService.executeJob(deadline.getId());
+
+		Task task = refinancingTasks("UserTask_ReviewRefinancing").get(0);
+		assertThat(task.getName()).startsWith("⚠ Refinanciamiento");
+		assertThat(this.taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("collection-supervisors")
+			.count()).isEqualTo(1);
+		assertThat(refinancing).hasPassed("EndEvent_ReviewEscalated");
+	}
+
+	private List<Task> refinancingTasks(String taskKey) {
+		return this.taskService.createTaskQuery().processInstanceBusinessKey(this.debtId).taskDefinitionKey(taskKey)
+			.list();
 	}
 
 	@Test
