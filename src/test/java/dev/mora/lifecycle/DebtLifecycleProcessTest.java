@@ -163,6 +163,9 @@ class DebtLifecycleProcessTest {
 		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 		assertThat(task.getName()).isEqualTo("Decidir la cobranza final – María Quispe – S/ 350.00");
 		assertThat(this.taskService.getVariableLocal(task.getId(), "daysOverdue")).isEqualTo(30L);
+		assertThat(this.taskService.getVariableLocal(task.getId(), "conversation")).asString()
+			.contains("Mora → mora_aviso_final (ESCALATION_4, accepted)")
+			.doesNotContain("mora_recordatorio_previo");
 		assertThat(this.taskService.createTaskQuery().taskCandidateGroup(DebtLifecycle.AGENTS)
 			.processInstanceBusinessKey(this.debtId).count()).isEqualTo(1);
 
