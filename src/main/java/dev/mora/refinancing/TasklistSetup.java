@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Tasklist a workplace at start-up: the agents' and supervisors' groups, the configured demo users, and the
- * shared filters (refinancing, manual contact, my tasks, overdue tasks). Idempotent: what exists is left as it is.
+ * shared filters (my groups' tasks, refinancing, manual contact, my tasks, overdue tasks). Idempotent: what exists is left as it is.
  */
 @Component
 class TasklistSetup {
@@ -52,10 +52,20 @@ class TasklistSetup {
 		for (TasklistProperties.DemoUser demo : this.properties.demoUsers()) {
 			user(demo);
 		}
-		filter("Refinanciamientos", 10, this.taskService.createTaskQuery().taskDefinitionKey("UserTask_ReviewRefinancing"));
-		filter("Contacto manual", 20, this.taskService.createTaskQuery().taskDefinitionKey("UserTask_ContactManually"));
-		filter("Mis tareas", 30, this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		filter("Tareas vencidas", 40, this.taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+		// Each filter shows the tasks of the user's own groups (and those assigned to them): without engine
+		// authorizations, a filter is the boundary of what an agent sees in Tasklist.
+		filter("Tareas de mis grupos", 10, mine());
+		filter("Refinanciamientos", 20,
+				mine().taskDefinitionKeyIn("UserTask_ReviewRefinancing", "UserTask_SupervisorApproval"));
+		filter("Contacto manual", 30, mine().taskDefinitionKey("UserTask_ContactManually"));
+		filter("Mis tareas", 40, this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		filter("Tareas vencidas", 50, mine().dueBeforeExpression("${now()}"));
+	}
+
+	private TaskQuery mine() {
+		return this.taskService.createTaskQuery()
+			.taskCandidateGroupInExpression("${currentUserGroups()}")
+			.includeAssignedTasks();
 	}
 
 	private void group(String id, String name) {
