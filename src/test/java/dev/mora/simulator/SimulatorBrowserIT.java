@@ -22,6 +22,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.mora.testing.BrowserScripts;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,18 +46,7 @@ import static org.assertj.core.api.Assertions.fail;
 				"mora.whatsapp.api-base-url=", "mora.whatsapp.access-token=" })
 class SimulatorBrowserIT {
 
-	private static final Path BROWSER_TESTS = Path.of("src/test/browser").toAbsolutePath();
-
-	private static final Path SCRIPT = BROWSER_TESTS.resolve("simulator-two-way.mjs");
-
-	private static final Path PLAYWRIGHT = BROWSER_TESTS.resolve("node_modules/playwright-core/package.json");
-
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path OUTPUT = Path.of("target/browser").toAbsolutePath();
-
-	/** The whole script, Chromium's start included; its steps wait 20 s at most each. */
-	private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
+	private static final String SCRIPT = "simulator-two-way.mjs";
 
 	private static final Duration QUEUE_WAIT = Duration.ofSeconds(10);
 
@@ -102,7 +92,7 @@ class SimulatorBrowserIT {
 
 	@Test
 	void aDebtorReadsTheReminderTapsRefinanciarAndAnswersInChromium() throws Exception {
-		assertBrowserInstalled();
+		BrowserScripts.assertBrowserInstalled();
 		assertThat(registerDebt()).as("POST /api/debts").isEqualTo(201);
 		Debt debt = this.debts.get(DEBT_ID);
 		OutboundMessage reminder = this.reminders.send(debt, "PRE_DUE", "mora_recordatorio_previo");
@@ -141,16 +131,6 @@ class SimulatorBrowserIT {
 		assertThat(text.path("id").asText()).startsWith("wamid.").isNotEqualTo(tap.path("id").asText());
 	}
 
-	private static void assertBrowserInstalled() {
-		if (!Files.isExecutable(CHROMIUM)) {
-			fail("Debian's Chromium is missing at " + CHROMIUM + ": install it with `apt-get install -y chromium`");
-		}
-		if (!Files.isRegularFile(PLAYWRIGHT)) {
-			fail("playwright-core is not installed in " + BROWSER_TESTS + ": run `cd src/test/browser && npm ci` "
-					+ "(mvn verify runs it before the integration tests)");
-		}
-	}
-
 	private int registerDebt() throws IOException {
 		String debt = """
 				{"debtId":"%s","debtor":{"id":"BROWSER-C-1","name":"Rosa Mamani","phone":"%s"},
@@ -166,34 +146,7 @@ class SimulatorBrowserIT {
 	}
 
 	private void runScript() throws IOException, InterruptedException {
-		Files.createDirectories(OUTPUT);
-		Path log = OUTPUT.resolve("simulator-two-way.log");
-		ProcessBuilder node = new ProcessBuilder("node", SCRIPT.toString(), "http://localhost:" + this.port, PHONE,
-				DEBT_ID, OUTPUT.toString())
-			.directory(BROWSER_TESTS.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile());
-		Process process;
-		try {
-			process = node.start();
-		}
-		catch (IOException ex) {
-			throw new AssertionError("Node.js is needed to run " + SCRIPT + " (Node 20 or later on the PATH)", ex);
-		}
-		boolean finished = process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		if (!finished) {
-			// Only what this test started: the script and the Chromium it launched.
-			process.descendants().forEach(ProcessHandle::destroy);
-			process.destroy();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
-		String output = Files.readString(log, StandardCharsets.UTF_8);
-		logger.info("{} said:\n{}", SCRIPT.getFileName(), output);
-		if (!finished) {
-			fail(SCRIPT.getFileName() + " did not finish within " + SCRIPT_TIMEOUT + "; its output:\n" + output);
-		}
-		assertThat(process.exitValue()).as("exit code of %s; its output:%n%s", SCRIPT.getFileName(), output)
-			.isZero();
+		BrowserScripts.run(SCRIPT, "http://localhost:" + this.port, PHONE, DEBT_ID, BrowserScripts.OUTPUT.toString());
 	}
 
 	private String secret() {
