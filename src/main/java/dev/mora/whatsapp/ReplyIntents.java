@@ -20,11 +20,22 @@ public final class ReplyIntents {
 	/** Promises further away than this are read by an agent instead. */
 	static final int MAX_PROMISE_DAYS = 60;
 
-	private static final Pattern OPT_OUT_WORD = Pattern.compile("^(baja|stop|alto|unsubscribe|darme de baja)[.! ]*$");
+	/**
+	 * Asking to stop: a reply that opens with "baja", "stop" or "alto", or says it in so many words anywhere. Read
+	 * generously: an opt-out missed keeps dunning someone who asked to stop, one read too many only hands the debt to
+	 * other channels.
+	 */
+	private static final Pattern OPT_OUT = Pattern.compile("^(baja|stop|alto|basta)\\b|\\b(stop|unsubscribe)\\b"
+			+ "|\\bde baja\\b|\\bno (me|nos) (escriban|escribas|contacten|manden|envien|mandes|envies|molesten|"
+			+ "vuelvan a escribir)\\b|\\bdejen de (escribir|enviar|mandar|molestar)|\\bno quiero (recibir|mas)\\b"
+			+ "|\\b(borren|eliminen|quiten) mi numero\\b");
 
-	private static final List<String> OPT_OUT = List.of("no me escriban", "no me escribas", "no me contacten",
-			"no me vuelvan a escribir", "dejen de escribir", "no quiero recibir", "no quiero mas mensajes",
-			"darme de baja", "dar de baja");
+	/** "No he pagado", "todavía no pagué", "aún no pago": the opposite of a payment claim. */
+	private static final Pattern NOT_PAID = Pattern.compile(
+			"\\b(no|nunca|todavia no|aun no) (he |hemos |lo he |la he )?(pagado|pague|pago|cancelado|cancele|depositado)\\b");
+
+	/** "En la mañana" is a time of day, not tomorrow: "el lunes en la mañana pago". */
+	private static final Pattern TIME_OF_DAY = Pattern.compile("\\b(en|por|de|a) la manana\\b");
 
 	private static final List<String> ALREADY_PAID = List.of("ya pague", "ya page", "pagado", "ya cancele",
 			"ya realice el pago", "ya hice el pago", "ya deposite", "ya transferi", "ya yapee", "ya plinee", "voucher",
@@ -81,10 +92,10 @@ public final class ReplyIntents {
 		if (normal.isEmpty()) {
 			return ReplyIntent.of(ReplyIntent.Kind.OTHER);
 		}
-		if (OPT_OUT_WORD.matcher(normal).matches() || containsAny(normal, OPT_OUT)) {
+		if (OPT_OUT.matcher(normal).find()) {
 			return ReplyIntent.of(ReplyIntent.Kind.OPT_OUT);
 		}
-		if (containsAny(normal, ALREADY_PAID)) {
+		if (containsAny(NOT_PAID.matcher(normal).replaceAll(" "), ALREADY_PAID)) {
 			return ReplyIntent.of(ReplyIntent.Kind.ALREADY_PAID);
 		}
 		if (containsAny(normal, REFINANCE)) {
@@ -102,7 +113,8 @@ public final class ReplyIntents {
 	}
 
 	/** The day a promise names: "mañana", "el viernes", "el 15", "15/12", "15 de diciembre", "fin de mes". */
-	static Optional<LocalDate> promisedDate(String normal, LocalDate today) {
+	static Optional<LocalDate> promisedDate(String text, LocalDate today) {
+		String normal = TIME_OF_DAY.matcher(text).replaceAll(" ");
 		if (normal.contains("pasado manana")) {
 			return Optional.of(today.plusDays(2));
 		}

@@ -20,6 +20,10 @@ class ReplyIntentsTest {
 			"te envío el voucher|ALREADY_PAID", "Ya realicé el pago en el banco|ALREADY_PAID",
 			"quiero refinanciar|REFINANCE", "¿puedo pagar en cuotas?|REFINANCE", "no puedo pagar este mes|REFINANCE",
 			"BAJA|OPT_OUT", "baja.|OPT_OUT", "STOP|OPT_OUT", "por favor no me escriban más|OPT_OUT",
+			"baja por favor|OPT_OUT", "Stop por favor|OPT_OUT", "dame de baja|OPT_OUT", "quiero darme de baja|OPT_OUT",
+			"ya no me manden mensajes|OPT_OUT", "no me envíen nada más|OPT_OUT", "dejen de molestar|OPT_OUT",
+			"borren mi número|OPT_OUT", "no quiero recibir esto|OPT_OUT",
+			"todavía no he pagado|OTHER", "aún no pagué, ¿me pasas el link?|PAY", "no he pagado pero quiero pagar|PAY",
 			"¿quién es?|OTHER", "hola|OTHER", "no reconozco esta deuda|OTHER" })
 	void readsSpanishReplies(String text, Kind kind) {
 		assertThat(ReplyIntents.classify("text", text, null, FRIDAY).kind()).isEqualTo(kind);
@@ -30,7 +34,8 @@ class ReplyIntentsTest {
 			"pago el viernes|2026-12-04", "el lunes te pago|2026-11-30", "pago el 15|2026-12-15",
 			"el 30 pago|2026-11-30", "pago el 27|2026-11-27", "pago el 31|2026-11-30", "15/12|2026-12-15",
 			"pago el 15-12-2026|2026-12-15", "el 3 de diciembre|2026-12-03", "a fin de mes|2026-11-30",
-			"hoy pago|2026-11-27" })
+			"hoy pago|2026-11-27", "el lunes en la mañana pago|2026-11-30", "no he pagado aún, pago el lunes|2026-11-30",
+			"mañana por la mañana deposito|2026-11-28" })
 	void understandsPromisedDatesAroundWeekendsAndMonthEnds(String text, LocalDate date) {
 		ReplyIntent intent = ReplyIntents.classify("text", text, null, FRIDAY);
 
