@@ -137,8 +137,9 @@ public class MessageLedger {
 	}
 
 	void failed(long messageId, WhatsAppException error) {
-		OutboundStatus status = (error.kind() == WhatsAppErrorKind.TRANSIENT) ? OutboundStatus.RETRYING
-				: OutboundStatus.FAILED;
+		// An account-level error says nothing about this message: once the account is fixed, its job's retry sends it.
+		OutboundStatus status = (error.kind() == WhatsAppErrorKind.PERMANENT) ? OutboundStatus.FAILED
+				: OutboundStatus.RETRYING;
 		String title = error.getMessage();
 		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("""
 				UPDATE outbound_message SET status = ?, error_code = ?, error_title = ?, status_at = ?

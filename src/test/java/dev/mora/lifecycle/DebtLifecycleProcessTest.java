@@ -757,6 +757,18 @@ class DebtLifecycleProcessTest {
 			this.sendingSwitch.resume();
 		}
 		assertThat(this.sendingSwitch.health().getStatus().getCode()).isEqualTo("UP");
+
+		// Once the account is fixed, retrying the incidents' jobs sends each stopped reminder, once.
+		ProcessInstance second = this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(this.debtId).singleResult();
+		whatsApp.reset();
+		for (ProcessInstance stopped : List.of(instance, second)) {
+			this.managementService.setJobRetries(job(stopped).getId(), 1);
+			this.managementService.executeJob(job(stopped).getId());
+		}
+		assertThat(whatsApp.callbacksSent()).containsExactlyInAnyOrder(this.debtId.replace("-2", "") + "/PRE_DUE",
+				this.debtId + "/PRE_DUE");
+		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
 
 	private void reply(ReplyIntent.Kind intent, String text, LocalDate promised) {
