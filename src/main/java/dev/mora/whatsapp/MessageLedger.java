@@ -62,28 +62,28 @@ public class MessageLedger {
 	 * @return the claimed row; empty when the stage is already out or its last attempt has an unknown outcome
 	 */
 	Claim claim(String debtId, String stage, String template, String recipient) {
-		return this.ownTransaction.execute((status) -> {
-			Instant now = this.clock.instant();
-			try {
-				this.jdbc.sql("""
-						INSERT INTO outbound_message (debt_id, stage, template, recipient, status, created_at)
-						VALUES (?, ?, ?, ?, ?, ?)
-						""")
-					.params(debtId, stage, template, recipient, OutboundStatus.SENDING.name(), utc(now))
-					.update();
-				return new Claim(find(debtId, stage).orElseThrow(), true);
-			}
-			catch (DuplicateKeyException ex) {
-				int reclaimed = this.jdbc.sql("""
-						UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?
-						WHERE debt_id = ? AND stage = ? AND status = ?
-						""")
-					.params(OutboundStatus.SENDING.name(), template, recipient, utc(now), debtId, stage,
-							OutboundStatus.RETRYING.name())
-					.update();
-				return new Claim(find(debtId, stage).orElseThrow(), reclaimed == 1);
-			}
-		});
+		Instant now = this.clock.instant();
+		// The insert has a transaction of its own: after a failed statement PostgreSQL refuses every further one in
+		// the same transaction, so the reclaim below must not share it.
+		try {
+			this.ownTransaction.executeWithoutResult((status) -> this.jdbc.sql("""
+					INSERT INTO outbound_message (debt_id, stage, template, recipient, status, created_at)
+					VALUES (?, ?, ?, ?, ?, ?)
+					""")
+				.params(debtId, stage, template, recipient, OutboundStatus.SENDING.name(), utc(now))
+				.update());
+			return new Claim(find(debtId, stage).orElseThrow(), true);
+		}
+		catch (DuplicateKeyException ex) {
+			int reclaimed = this.ownTransaction.execute((status) -> this.jdbc.sql("""
+					UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?
+					WHERE debt_id = ? AND stage = ? AND status = ?
+					""")
+				.params(OutboundStatus.SENDING.name(), template, recipient, utc(now), debtId, stage,
+						OutboundStatus.RETRYING.name())
+				.update());
+			return new Claim(find(debtId, stage).orElseThrow(), reclaimed == 1);
+		}
 	}
 
 	/**
