@@ -1,9 +1,8 @@
 package dev.mora.lifecycle;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Date;
 
+import dev.mora.refinancing.Refinancing;
 import dev.mora.refinancing.RefinancingService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,15 +10,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the instalments of an approved refinancing. {@code installments} may come as any number and
- * {@code firstDueDate} as an ISO date string (the form, the REST API) or a date.
+ * Creates the instalments of an approved refinancing, as the review's check left them: {@code installments} an
+ * Integer, {@code firstDueDate} an ISO date string.
  */
 @Component
 class ApplyRefinancingDelegate implements JavaDelegate {
-
-	static final String INSTALLMENTS = "installments";
-
-	static final String FIRST_DUE_DATE = "firstDueDate";
 
 	private final RefinancingService refinancing;
 
@@ -29,17 +24,9 @@ class ApplyRefinancingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		Object installments = execution.getVariable(INSTALLMENTS);
-		Object first = execution.getVariable(FIRST_DUE_DATE);
-		if (!(installments instanceof Number) && !(installments instanceof String)) {
-			throw new IllegalArgumentException("An approved refinancing needs installments");
-		}
-		int count = (installments instanceof Number number) ? number.intValue()
-				: Integer.parseInt(((String) installments).strip());
-		LocalDate firstDueDate = (first instanceof Date date)
-				? date.toInstant().atZone(ZoneId.of("America/Lima")).toLocalDate()
-				: LocalDate.parse(String.valueOf(first).strip().substring(0, 10));
-		this.refinancing.refinance(DebtLifecycle.Variables.debtId(execution), count, firstDueDate);
+		int installments = ((Number) execution.getVariable(Refinancing.Variables.INSTALLMENTS)).intValue();
+		LocalDate firstDueDate = LocalDate.parse((String) execution.getVariable(Refinancing.Variables.FIRST_DUE_DATE));
+		this.refinancing.refinance(DebtLifecycle.Variables.debtId(execution), installments, firstDueDate);
 	}
 
 }

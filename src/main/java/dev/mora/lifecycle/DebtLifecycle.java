@@ -2,6 +2,7 @@ package dev.mora.lifecycle;
 
 import java.util.Date;
 
+import dev.mora.refinancing.Refinancing;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -74,7 +75,7 @@ public final class DebtLifecycle {
 
 		public static final String RECORD_PROMISE = "Task_RecordPromise";
 
-		public static final String REVIEW_REFINANCING = "UserTask_ReviewRefinancing";
+		public static final String REVIEW_REFINANCING = Refinancing.Elements.REVIEW;
 
 		public static final String VERIFY_PAYMENT_CLAIM = "UserTask_VerifyPaymentClaim";
 

@@ -1,6 +1,7 @@
 package dev.mora.lifecycle;
 
 import dev.mora.whatsapp.ReplyReceived;
+import dev.mora.refinancing.Refinancing;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
@@ -28,19 +29,29 @@ class ReplyCorrelation {
 		this.taskService = taskService;
 	}
 
+	/**
+	 * Whether the reply asks for what agents are handling already: a refinancing under review (by an agent or a
+	 * supervisor), a payment claim being verified.
+	 */
+	private boolean alreadyInHand(ReplyReceived reply) {
+		return switch (reply.intent()) {
+			case REFINANCE -> this.runtimeService.createProcessInstanceQuery()
+				.processDefinitionKey(Refinancing.KEY)
+				.processInstanceBusinessKey(reply.debtId())
+				.count() > 0;
+			case ALREADY_PAID -> this.taskService.createTaskQuery()
+				.processInstanceBusinessKey(reply.debtId())
+				.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM)
+				.count() > 0;
+			default -> false;
+		};
+	}
+
 	@EventListener
 	void replyReceived(ReplyReceived reply) {
-		String openTask = switch (reply.intent()) {
-			case REFINANCE -> DebtLifecycle.Elements.REVIEW_REFINANCING;
-			case ALREADY_PAID -> DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM;
-			default -> null;
-		};
-		if (openTask != null && this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(reply.debtId())
-			.taskDefinitionKey(openTask)
-			.count() > 0) {
-			logger.info("Debt {} has an open {} task already; reply {} adds nothing", reply.debtId(), openTask,
-				reply.eventId());
+		if (alreadyInHand(reply)) {
+			logger.info("Debt {} has its {} in an agent's hands already; reply {} adds nothing", reply.debtId(),
+					reply.intent(), reply.eventId());
 			return;
 		}
 		int woken = this.runtimeService.createMessageCorrelation(DebtLifecycle.MSG_REPLY_RECEIVED)

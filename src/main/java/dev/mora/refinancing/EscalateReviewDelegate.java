@@ -21,7 +21,7 @@ class EscalateReviewDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		for (Task task : this.taskService.createTaskQuery()
 			.processInstanceId(execution.getProcessInstanceId())
-			.taskDefinitionKey("UserTask_ReviewRefinancing")
+			.taskDefinitionKey(Refinancing.Elements.REVIEW)
 			.list()) {
 			this.taskService.addCandidateGroup(task.getId(), TasklistSetup.SUPERVISORS);
 			task.setPriority(Math.max(task.getPriority(), 80));

@@ -56,7 +56,7 @@ class TasklistSetup {
 		// authorizations, a filter is the boundary of what an agent sees in Tasklist.
 		filter("Tareas de mis grupos", 10, mine());
 		filter("Refinanciamientos", 20,
-				mine().taskDefinitionKeyIn("UserTask_ReviewRefinancing", "UserTask_SupervisorApproval"));
+				mine().taskDefinitionKeyIn(Refinancing.Elements.REVIEW, Refinancing.Elements.SUPERVISOR_APPROVAL));
 		filter("Contacto manual", 30, mine().taskDefinitionKey("UserTask_ContactManually"));
 		filter("Mis tareas", 40, this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
 		filter("Tareas vencidas", 50, mine().dueBeforeExpression("${now()}"));

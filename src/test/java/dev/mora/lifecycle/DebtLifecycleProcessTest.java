@@ -21,6 +21,7 @@ import dev.mora.payment.IncomingPayment;
 import dev.mora.payment.PaymentReceipt;
 import dev.mora.payment.PaymentService;
 import dev.mora.payment.PaymentStatus;
+import dev.mora.refinancing.Refinancing;
 import dev.mora.whatsapp.ReplyIntent;
 import dev.mora.whatsapp.ReplyReceived;
 import dev.mora.whatsapp.SendingSwitch;
@@ -33,6 +34,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -648,6 +650,9 @@ class DebtLifecycleProcessTest {
 				Map.of("approved", true, "installments", 8, "firstDueDate", "2026-12-31"));
 
 		Task supervisor = refinancingTasks("UserTask_SupervisorApproval").get(0);
+		reply(ReplyIntent.Kind.REFINANCE, "¿y mi refinanciamiento?", null);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(Refinancing.KEY)
+			.processInstanceBusinessKey(this.debtId).count()).as("one review at a time").isOne();
 		assertThat(this.taskService.createTaskQuery().taskId(supervisor.getId())
 			.taskCandidateGroup("collection-supervisors").count()).isEqualTo(1);
 		this.taskService.complete(supervisor.getId(), Map.of("approved", false));
@@ -663,6 +668,35 @@ class DebtLifecycleProcessTest {
 
 		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.REFINANCED);
 		assertThat(this.debts.get(this.debtId + "-C8").balance()).isEqualByComparingTo("43.75");
+	}
+
+	@Test
+	void aRefinancingDecisionThatCannotBeCarriedOutIsRefusedNamingEachFieldAndTheTaskStaysOpen() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.REFINANCE, "Refinanciar", null);
+		String task = refinancingTasks(Refinancing.Elements.REVIEW).get(0).getId();
+
+		assertThatThrownBy(() -> this.taskService.complete(task,
+				Map.of("approved", true, "installments", 20, "firstDueDate", "2026-11-30")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("installments: must be a whole number from 2 to 12, not 20")
+			.hasMessageContaining("firstDueDate: must be from 2026-12-01 to 2027-12-01, not 2026-11-30");
+		assertThatThrownBy(() -> this.taskService.complete(task, Map.of("approved", true, "installments", 2.5)))
+			.hasMessageContaining("installments: must be a whole number")
+			.hasMessageContaining("firstDueDate: must be an ISO date");
+		assertThatThrownBy(() -> this.taskService.complete(task, Map.of("installments", 3)))
+			.hasMessageContaining("approved: must be true (approve) or false (reject)");
+
+		assertThat(refinancingTasks(Refinancing.Elements.REVIEW)).extracting(Task::getId).containsExactly(task);
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.ACTIVE);
+		assertThat(this.runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance.getId())
+			.variableName("installments").count()).isZero();
+
+		// As REST clients send them: the number and the date as text.
+		this.taskService.complete(task, Map.of("approved", "true", "installments", "3", "firstDueDate",
+				"2026-12-31T00:00:00.000Z"));
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.REFINANCED);
+		assertThat(this.debts.get(this.debtId + "-C3").dueDate()).isEqualTo(LocalDate.of(2027, 2, 28));
 	}
 
 	@Test
@@ -732,6 +766,7 @@ class DebtLifecycleProcessTest {
 
 	@Test
 	void accountLevelErrorStopsAllSendingAndRaisesAnIncidentAtOnce() {
+		String first = this.debtId;
 		ProcessInstance instance = register("2026-12-14");
 		now(lima(2026, 12, 11, 10, 0));
 		this.managementService.executeJob(timer(instance).getId());
@@ -766,8 +801,7 @@ class DebtLifecycleProcessTest {
 			this.managementService.setJobRetries(job(stopped).getId(), 1);
 			this.managementService.executeJob(job(stopped).getId());
 		}
-		assertThat(whatsApp.callbacksSent()).containsExactlyInAnyOrder(this.debtId.replace("-2", "") + "/PRE_DUE",
-				this.debtId + "/PRE_DUE");
+		assertThat(whatsApp.callbacksSent()).containsExactlyInAnyOrder(first + "/PRE_DUE", this.debtId + "/PRE_DUE");
 		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
 	}
 
