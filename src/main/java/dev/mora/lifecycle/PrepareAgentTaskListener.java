@@ -1,19 +1,19 @@
 package dev.mora.lifecycle;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
+import dev.mora.refinancing.RefinancingDeadlines;
 import dev.mora.whatsapp.InboundEvent;
 import dev.mora.whatsapp.MessageFormats;
 import dev.mora.whatsapp.MessageLedger;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives an agent task what the agent needs at a glance: a name saying who and how much, a description, a due date
- * (one day), and the debt's facts and its latest conversation as task-local variables that its form shows.
+ * (one working day), and the debt's facts and its latest conversation as task-local variables that its form shows.
  */
 @Component
 class PrepareAgentTaskListener implements TaskListener {
@@ -40,10 +40,14 @@ class PrepareAgentTaskListener implements TaskListener {
 
 	private final Replies replies;
 
+	private final RefinancingDeadlines deadlines;
+
 	private final Clock clock;
 
-	PrepareAgentTaskListener(DebtService debts, MessageLedger messages, Replies replies, Clock clock) {
+	PrepareAgentTaskListener(DebtService debts, MessageLedger messages, Replies replies,
+			RefinancingDeadlines deadlines, Clock clock) {
 		this.debts = debts;
+		this.deadlines = deadlines;
 		this.messages = messages;
 		this.replies = replies;
 		this.clock = clock;
@@ -53,13 +57,16 @@ class PrepareAgentTaskListener implements TaskListener {
 	public void notify(DelegateTask task) {
 		Debt debt = this.debts.get(DebtLifecycle.Variables.debtId(task));
 		String balance = MessageFormats.money(debt.balance(), debt.currency());
-		long daysOverdue = Math.max(0,
-				ChronoUnit.DAYS.between(debt.dueDate(), LocalDate.ofInstant(this.clock.instant(), debt.timezone())));
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), debt.timezone());
+		long daysOverdue = Math.max(0, ChronoUnit.DAYS.between(debt.dueDate(), today));
 		task.setName(task.getName() + " – " + debt.debtor().name() + " – " + balance);
+		String due = debt.dueDate().isBefore(today)
+				? "venció el " + MessageFormats.date(debt.dueDate()) + " (" + daysOverdue + " días de atraso)"
+				: "vence el " + MessageFormats.date(debt.dueDate());
 		task.setDescription("Deuda " + debt.debtId() + " de " + debt.debtor().name() + " ("
-				+ MessageFormats.maskPhone(debt.debtor().phone()) + "): saldo " + balance + ", vencida el "
-				+ MessageFormats.date(debt.dueDate()) + " (" + daysOverdue + " días de atraso).");
-		task.setDueDate(Date.from(this.clock.instant().plus(1, ChronoUnit.DAYS)));
+				+ MessageFormats.maskPhone(debt.debtor().phone()) + "): saldo " + balance + ", " + due + ".");
+		// Due when a refinancing review escalates: one working day on, so nothing is overdue over a weekend.
+		task.setDueDate(this.deadlines.reviewDeadline());
 		task.setVariableLocal("debtorName", debt.debtor().name());
 		task.setVariableLocal("debtorPhone", debt.debtor().phone());
 		task.setVariableLocal("balance", balance);
