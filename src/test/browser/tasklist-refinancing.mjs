@@ -1,14 +1,14 @@
 // Tasklist as the agents use it, in a real browser: someone outside collection-agents sees no refinancing task;
 // the agent opens it, fills in the RefinancingReview form and completes it. Run by TasklistBrowserIT:
-//   node tasklist-refinancing.mjs BASE_URL DEBTOR_NAME OUT_DIR
+//   node tasklist-refinancing.mjs BASE_URL DEBTOR_NAME FIRST_DUE_DATE OUT_DIR   (FIRST_DUE_DATE as yyyy-mm-dd)
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [baseUrl, debtorName, outDir] = process.argv.slice(2);
-if (!baseUrl || !debtorName || !outDir) {
-  console.error('usage: node tasklist-refinancing.mjs BASE_URL DEBTOR_NAME OUT_DIR');
+const [baseUrl, debtorName, firstDueDate, outDir] = process.argv.slice(2);
+if (!baseUrl || !debtorName || !/^\d{4}-\d{2}-\d{2}$/.test(firstDueDate ?? '') || !outDir) {
+  console.error('usage: node tasklist-refinancing.mjs BASE_URL DEBTOR_NAME FIRST_DUE_DATE OUT_DIR');
   process.exit(2);
 }
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -51,7 +51,9 @@ try {
   await agent.getByLabel('Número de cuotas').fill('3');
   const date = agent.getByLabel('Vencimiento de la primera cuota');
   await date.click();
-  await date.fill('12/31/2026');
+  // The date picker of Tasklist's en-US locale reads mm/dd/yyyy.
+  const [year, month, day] = firstDueDate.split('-');
+  await date.fill(`${month}/${day}/${year}`);
   await date.press('Enter');
   await agent.screenshot({ path: join(outDir, 'tasklist-form.png') });
   await agent.locator('button:has-text("Complete")').click();
