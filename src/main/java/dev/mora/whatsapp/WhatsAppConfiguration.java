@@ -46,8 +46,9 @@ class WhatsAppConfiguration {
 	}
 
 	private HttpUrl baseUrl(WhatsAppProperties properties) {
-		if (properties.apiBaseUrl() != null && !properties.apiBaseUrl().isBlank()) {
-			return HttpUrl.get(properties.apiBaseUrl());
+		String base = properties.effectiveApiBaseUrl();
+		if (base != null) {
+			return HttpUrl.get(base);
 		}
 		int port = this.localPort.get();
 		if (port == 0) {
