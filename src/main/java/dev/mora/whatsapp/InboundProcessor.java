@@ -1,6 +1,8 @@
 package dev.mora.whatsapp;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,9 @@ class InboundProcessor {
 
 	/** A status whose message stays unknown this many times is given up (it was not sent by this Mora). */
 	private static final int MAX_STATUS_ATTEMPTS = 10;
+
+	/** How long one processor holds an event before another may take it (it died, say). */
+	static final Duration LEASE = Duration.ofMinutes(2);
 
 	static final String OPT_OUT_CONFIRMATION = "Listo, no te enviaremos más mensajes por WhatsApp. Si necesitas algo, "
 			+ "escríbenos cuando quieras.";
@@ -71,6 +76,9 @@ class InboundProcessor {
 
 	/** Processes an event; failures are recorded for a later attempt, never thrown. */
 	boolean process(long eventId) {
+		if (!this.store.claim(eventId, this.clock.instant(), LEASE)) {
+			return false;
+		}
 		Optional<InboundEvent> event = this.store.find(eventId);
 		if (event.isEmpty()) {
 			return false;
@@ -122,7 +130,9 @@ class InboundProcessor {
 			this.store.processed(event.id(), null, null, this.clock.instant());
 			return;
 		}
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), this.contact.defaultZone());
+		// "Mañana" means the day after the debtor wrote, also when processing is retried later.
+		Instant written = (event.sentAt() != null) ? event.sentAt() : this.clock.instant();
+		LocalDate today = LocalDate.ofInstant(written, this.contact.defaultZone());
 		ReplyIntent intent = ReplyIntents.classify(event.messageType(), event.body(), event.payload(), today);
 		List<Debt> open = this.debts.collectableDebtsOfPhone(event.phone());
 		Optional<Debt> debt = debtOf(event, intent, open);
@@ -147,7 +157,7 @@ class InboundProcessor {
 					+ String.join(", ", open.stream().map(Debt::debtId).toList()) + "); la respuesta no dice a cuál se refiere.";
 		}
 		if (kind == ReplyIntent.Kind.PROMISE) {
-			today = LocalDate.ofInstant(this.clock.instant(), target.timezone());
+			today = LocalDate.ofInstant(written, target.timezone());
 			intent = ReplyIntents.classify(event.messageType(), event.body(), event.payload(), today);
 		}
 		this.events.publishEvent(new ReplyReceived(event.id(), target.debtId(), kind,
@@ -175,9 +185,12 @@ class InboundProcessor {
 	}
 
 	private void optOut(InboundEvent event, Optional<Debt> debt) {
-		boolean first = this.contactGate.optOut(event.phone(), "el deudor respondió «"
+		this.contactGate.optOut(event.phone(), "el deudor respondió «"
 				+ ((event.body() != null) ? event.body() : event.payload()) + "»");
-		if (first && debt.isPresent() && this.replies.withinWindow(event.phone())) {
+		// Confirmed once per debt: a later "BAJA" sends nothing more, and a confirmation that failed is retried with
+		// the event.
+		if (debt.isPresent() && !this.sender.alreadySent(debt.get().debtId(), "OPT_OUT")
+				&& this.replies.withinWindow(event.phone())) {
 			OutboundMessage sent = this.sender.sendText(debt.get(), "OPT_OUT", OPT_OUT_CONFIRMATION);
 			this.contactGate.record(debt.get().debtor(), debt.get().debtId(), "OPT_OUT", MessageLedger.TEXT,
 					new ContactDecision(ContactOutcome.SENT, "confirmación de la baja pedida por el deudor", null),

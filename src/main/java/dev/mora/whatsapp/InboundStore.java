@@ -71,6 +71,20 @@ class InboundStore {
 				""").param(utc(now)).query(Long.class).list().stream().limit(limit).toList();
 	}
 
+	/**
+	 * Takes an unprocessed, due event for one processor: the webhook's request thread or a sweep, on any node. The
+	 * lease runs out if that processor dies, and a later sweep takes the event again.
+	 * @return whether this caller may process it
+	 */
+	boolean claim(long eventId, Instant now, Duration lease) {
+		return this.ownTransaction.execute((status) -> this.jdbc.sql("""
+				UPDATE inbound_event SET next_attempt_at = ?
+				WHERE event_id = ? AND processed_at IS NULL AND next_attempt_at <= ?
+				""")
+			.params(utc(now.plus(lease)), eventId, utc(now))
+			.update()) == 1;
+	}
+
 	void processed(long eventId, String debtId, String intent, Instant now) {
 		this.ownTransaction.executeWithoutResult((status) -> this.jdbc
 			.sql("UPDATE inbound_event SET processed_at = ?, debt_id = ?, intent = ?, last_error = NULL WHERE event_id = ?")

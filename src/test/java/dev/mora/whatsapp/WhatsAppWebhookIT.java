@@ -1,10 +1,15 @@
 package dev.mora.whatsapp;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mora.lifecycle.DebtLifecycle;
@@ -44,10 +49,42 @@ class WhatsAppWebhookIT extends ApplicationIT {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	InboundStore store;
+
+	@Autowired
+	InboundProcessor processor;
+
 	@BeforeEach
 	void aWorkingMorningInLima() {
 		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-11T10:00").atZone(ZoneId.of("America/Lima"))
 			.toInstant()));
+	}
+
+	@Test
+	void aStoredEventIsTakenByOneProcessorAtATime() throws Exception {
+		Instant now = ClockUtil.now().toInstant();
+		long id = this.store.storeIfNew(new InboundEvent(0, InboundEvent.MESSAGE, "wamid.CLAIM-1", "+51900000111", "text",
+				"hola", null, null, null, null, now, null), now).orElseThrow();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<Boolean>> claims = List.of(threads.submit(() -> claimAfter(start, id, now)),
+					threads.submit(() -> claimAfter(start, id, now)));
+			start.countDown();
+			assertThat(List.of(claims.get(0).get(), claims.get(1).get())).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(this.processor.process(id)).as("held by the winner's lease").isFalse();
+		assertThat(this.store.claim(id, now.plus(InboundProcessor.LEASE), InboundProcessor.LEASE))
+			.as("taken again once the lease ran out").isTrue();
+	}
+
+	private boolean claimAfter(CountDownLatch start, long id, Instant now) throws InterruptedException {
+		start.await();
+		return this.store.claim(id, now, InboundProcessor.LEASE);
 	}
 
 	@Test
@@ -123,6 +160,25 @@ class WhatsAppWebhookIT extends ApplicationIT {
 		assertThat(whatsApp.requests()).isEmpty();
 		assertThat(get("/api/debtors/C-51911111102/contacts").json().path("attempts").get(2).path("outcome").asText())
 			.isEqualTo("BLOCKED");
+	}
+
+	@Test
+	void anOptOutConfirmationRefusedOnceGoesOutWhenTheEventIsRetried() {
+		registerAndSendReminder("WH-9", "+51911111109");
+		whatsApp.reset();
+		whatsApp.answerNext(429, "error-130429-rate-limit.json");
+
+		assertThat(webhook(text("+51911111109", "wamid.BAJA-9", "dame de baja por favor"), APP_SECRET).status())
+			.isEqualTo(200);
+		assertThat(get("/api/debts/WH-9").json().path("debtor").path("doNotContact").asText()).startsWith("baja");
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plusSeconds(60)));
+		this.processor.sweep();
+
+		assertThat(whatsApp.bodies()).hasSize(2).allSatisfy((body) -> assertThat(body.path("text").path("body").asText())
+			.contains("no te enviaremos más mensajes"));
+		assertThat(get("/api/debtors/C-51911111109/contacts").json().path("attempts"))
+			.extracting((attempt) -> attempt.path("stage").asText() + ":" + attempt.path("outcome").asText())
+			.containsExactly("PRE_DUE:SENT", "OPT_OUT:SENT");
 	}
 
 	@Test
