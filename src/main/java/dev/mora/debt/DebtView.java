@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A debt as {@code GET /api/debts/{debtId}} shows it. Amounts are strings so that no client rounds them. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A debt as {@code GET /api/debts/{debtId}} shows it. Amounts are strings so that no client rounds them. {@code stage}
+ * is the last stage sent, null (but present) before the first.
+ */
 record DebtView(String debtId, DebtorView debtor, String status, String amount, String balance, String credit,
-		String currency,
-		LocalDate dueDate, String segment, String timezone, String language, String stage, List<ScheduledStage> schedule,
+		String currency, LocalDate dueDate, String segment, String timezone, String language,
+		@JsonInclude(JsonInclude.Include.ALWAYS) String stage, List<ScheduledStage> schedule,
 		LocalDate promisedUntil, List<MessageView> messages, List<ReplyView> replies, List<PaymentView> payments,
 		Instant createdAt) {
 
