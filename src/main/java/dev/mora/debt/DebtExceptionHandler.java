@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The debt API's errors as RFC 9457 problem details. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = DebtController.class)
+@RestControllerAdvice(assignableTypes = { DebtController.class, DebtorController.class })
 class DebtExceptionHandler {
 
 	@ExceptionHandler
@@ -37,6 +37,16 @@ class DebtExceptionHandler {
 		problem.setType(URI.create("https://mora.dev/problems/debt-conflict"));
 		problem.setTitle("Debt id already taken");
 		problem.setProperty("debtId", ex.debtId());
+		problem.setProperty("errors", ex.fields().stream()
+			.map((field) -> FieldError.of(field, "differs from the registered debt"))
+			.toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail debtorNotFound(DebtorNotFoundException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+		problem.setTitle("Debtor not found");
 		return problem;
 	}
 

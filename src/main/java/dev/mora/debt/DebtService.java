@@ -113,8 +113,10 @@ public class DebtService {
 					}
 				}
 				catch (DebtConflictException ex) {
-					conflicts.add(FieldError.of("debtId", "is already registered with other content")
-						.inRow(firstRowNumber + i));
+					for (String field : ex.fields()) {
+						conflicts.add(FieldError.of(field, "differs from the registered debt " + ex.debtId())
+							.inRow(firstRowNumber + i));
+					}
 				}
 			}
 			if (!conflicts.isEmpty()) {
@@ -122,6 +124,23 @@ public class DebtService {
 				throw new InvalidDebtException(conflicts);
 			}
 			return new ImportResult(valid.size(), created, valid.size() - created);
+		});
+	}
+
+	/**
+	 * Changes a debtor's name and phone, for all their debts: the next message goes to the new number.
+	 * @throws InvalidDebtException naming every bad field
+	 * @throws DebtorNotFoundException when no debt of this debtor was registered
+	 */
+	public Debtor updateDebtor(String debtorId, String name, String phone) {
+		Debtor debtor = this.validator.validateDebtor(debtorId, name, phone);
+		return this.transaction.execute((status) -> {
+			if (this.debts.findByDebtor(debtorId).isEmpty()) {
+				throw new DebtorNotFoundException(debtorId);
+			}
+			this.debts.saveDebtor(debtor, this.clock.instant());
+			logger.info("Debtor {} updated", debtorId);
+			return debtor;
 		});
 	}
 
@@ -178,11 +197,11 @@ public class DebtService {
 	private Registration store(NewDebt debt) {
 		Optional<Debt> existing = this.debts.find(debt.debtId());
 		if (existing.isPresent()) {
-			if (!debt.sameContentAs(existing.get())) {
-				throw new DebtConflictException(debt.debtId());
+			List<String> differences = debt.differencesFrom(existing.get());
+			if (!differences.isEmpty()) {
+				throw new DebtConflictException(debt.debtId(), differences);
 			}
-			this.debts.saveDebtor(debt.debtor(), this.clock.instant());
-			return new Registration(get(debt.debtId()), false);
+			return new Registration(existing.get(), false);
 		}
 		this.debts.saveDebtor(debt.debtor(), this.clock.instant());
 		this.debts.insert(debt, this.clock.instant());

@@ -53,6 +53,19 @@ class DebtValidator {
 		return debt;
 	}
 
+	/** A debtor's new name and phone, or {@link InvalidDebtException} naming every bad field. */
+	Debtor validateDebtor(String debtorId, String name, String phone) {
+		List<FieldError> errors = new ArrayList<>();
+		String validName = name(name, errors);
+		String validPhone = phone(phone, errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidDebtException(errors.stream()
+				.map((error) -> FieldError.of(error.field().replace("debtor.", ""), error.message()))
+				.toList());
+		}
+		return new Debtor(debtorId, validName, validPhone);
+	}
+
 	/** Adds every bad field to {@code errors}; returns the debt only when there were none. */
 	NewDebt validate(DebtRequest request, List<FieldError> errors) {
 		int before = errors.size();

@@ -1,5 +1,6 @@
 package dev.mora.debt;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,8 @@ class DebtApiIT extends ApplicationIT {
 		assertThat(debt.path("balance").asText()).isEqualTo("350.00");
 		assertThat(debt.path("currency").asText()).isEqualTo("PEN");
 		assertThat(debt.path("dueDate").asText()).isEqualTo("2026-12-15");
-		assertThat(debt.has("stage")).isFalse();
+		assertThat(debt.has("stage")).as("stage, null before the first send").isTrue();
+		assertThat(debt.path("stage").isNull()).isTrue();
 		assertThat(debt.path("schedule")).hasSize(6);
 		assertThat(debt.path("schedule").get(0).path("stage").asText()).isEqualTo("PRE_DUE");
 		assertThat(debt.path("schedule").get(0).path("plannedAt").asText()).isEqualTo("2026-12-11T15:00:00Z");
@@ -69,7 +71,49 @@ class DebtApiIT extends ApplicationIT {
 
 		assertThat(conflict.status()).isEqualTo(409);
 		assertThat(conflict.contentType()).startsWith("application/problem+json");
+		assertThat(conflict.json().path("errors")).extracting((error) -> error.path("field").asText())
+			.containsExactly("amount");
 		assertThat(get("/api/debts/" + debtId).json().path("amount").asText()).isEqualTo("350.00");
+
+		Answer otherPhone = postJson("/api/debts", debt(debtId, "C-" + debtId, "350.00", "2026-12-15")
+			.replace("+51987654321", "+51987000111"));
+		assertThat(otherPhone.status()).isEqualTo(409);
+		assertThat(otherPhone.json().path("errors")).extracting((error) -> error.path("field").asText())
+			.containsExactly("debtor.phone");
+		assertThat(get("/api/debts/" + debtId).json().path("debtor").path("phone").asText()).isEqualTo("+51987654321");
+	}
+
+	@Test
+	void aDebtorsNewPhoneReachesAllTheirDebts() {
+		String debtor = "C-" + nextId();
+		String first = nextId();
+		String second = nextId();
+		postJson("/api/debts", debt(first, debtor, "100.00", "2026-12-15"));
+		postJson("/api/debts", debt(second, debtor, "200.00", "2027-01-15"));
+
+		Answer bad = put("/api/debtors/" + debtor, "{\"name\":\"\",\"phone\":\"987000111\"}");
+		Answer unknown = put("/api/debtors/C-NOBODY", "{\"name\":\"Ana\",\"phone\":\"+51987000111\"}");
+		Answer updated = put("/api/debtors/" + debtor, "{\"name\":\"María Quispe Mamani\",\"phone\":\"+51987000111\"}");
+
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().path("errors")).extracting((error) -> error.path("field").asText())
+			.containsExactly("name", "phone");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.contentType()).startsWith("application/problem+json");
+		assertThat(updated.status()).isEqualTo(200);
+		for (String debtId : List.of(first, second)) {
+			JsonNode view = get("/api/debts/" + debtId).json();
+			assertThat(view.path("debtor").path("phone").asText()).isEqualTo("+51987000111");
+			assertThat(view.path("debtor").path("name").asText()).isEqualTo("María Quispe Mamani");
+		}
+		assertThat(postJson("/api/debts", debt(first, debtor, "100.00", "2026-12-15")).status())
+			.as("the old phone is other content now").isEqualTo(409);
+	}
+
+	private Answer put(String path, String json) {
+		return call(new Request.Builder().url(url(path)).header("Authorization", Credentials.basic(USER, PASSWORD))
+			.put(RequestBody.create(json, MediaType.get("application/json")))
+			.build());
 	}
 
 	@Test

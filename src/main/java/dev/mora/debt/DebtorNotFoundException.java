@@ -1,0 +1,10 @@
+package dev.mora.debt;
+
+/** No debt of this debtor was ever registered. */
+class DebtorNotFoundException extends RuntimeException {
+
+	DebtorNotFoundException(String debtorId) {
+		super("No debtor " + debtorId);
+	}
+
+}
