@@ -73,6 +73,14 @@ class SendReminderDelegate implements JavaDelegate {
 			return;
 		}
 		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone());
+		if (decision.outcome() == ContactOutcome.DEFERRED && tooLateForItsDueDate(debt, stage, decision)) {
+			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, new ContactDecision(
+					ContactOutcome.SKIPPED, decision.rule() + ": no llegaría antes del vencimiento del "
+							+ dev.mora.whatsapp.MessageFormats.date(debt.dueDate()), null),
+					null);
+			this.debts.stageSent(debt.debtId(), stage);
+			return;
+		}
 		if (decision.outcome() == ContactOutcome.DEFERRED) {
 			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, decision, null);
 			DebtLifecycle.Variables.deferredUntil(execution, Date.from(decision.deferredTo()));
@@ -105,6 +113,17 @@ class SendReminderDelegate implements JavaDelegate {
 		}
 		this.contactGate.record(debt.debtor(), debt.debtId(), stage, sent.template(), decision, sent.wamid());
 		this.debts.stageSent(debt.debtId(), stage);
+	}
+
+	/**
+	 * Whether a reminder meant for before the debt is overdue (its day at or before the due date) would only go out
+	 * after the due date: "vence hoy" on the day after would be wrong.
+	 */
+	private boolean tooLateForItsDueDate(Debt debt, String stage, ContactDecision deferral) {
+		boolean beforeOverdue = this.schedule.of(debt).stage(stage).map((planned) -> planned.offsetDays() <= 0)
+			.orElse(false);
+		return beforeOverdue && java.time.LocalDate.ofInstant(deferral.deferredTo(), debt.timezone())
+			.isAfter(debt.dueDate());
 	}
 
 }

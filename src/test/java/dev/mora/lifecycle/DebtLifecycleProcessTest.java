@@ -408,9 +408,9 @@ class DebtLifecycleProcessTest {
 		ProcessInstance first = register("2026-12-14");
 		String debtor = "C-" + this.debtId;
 		this.debtId = this.debtId + "-B";
-		// Due three days earlier: at the same moment it is at another stage, so it cannot share the message.
+		// Overdue since Tuesday: at the same moment it is at its first escalation, so it cannot share the message.
 		this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
-				"+51987654321"), "120.00", "PEN", "2026-12-11", null, null, null));
+				"+51987654321"), "120.00", "PEN", "2026-12-08", null, null, null));
 		ProcessInstance second = instanceOf(this.debtId);
 		now(lima(2026, 12, 11, 10, 0));
 
@@ -423,6 +423,31 @@ class DebtLifecycleProcessTest {
 		assertThat(this.contacts.attemptsOf(debtor)).extracting(ContactAttempt::outcome)
 			.containsExactly(ContactOutcome.SENT, ContactOutcome.DEFERRED);
 		assertThat(this.contacts.attemptsOf(debtor).get(1).rule()).contains("tope de 1 mensaje(s) por día");
+		assertThat(this.contacts.attemptsOf(debtor).get(1).stage()).isEqualTo("ESCALATION_1");
+	}
+
+	@Test
+	void aDueDayReminderThatCouldOnlyGoOutAfterItsDueDateGivesWayToTheNextStage() {
+		ProcessInstance first = register("2026-12-14");
+		String debtor = "C-" + this.debtId;
+		this.debtId = this.debtId + "-D";
+		// Due today, Friday: the cap defers its due-day reminder to Monday, when "vence hoy" would be wrong.
+		this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
+				"+51987654321"), "120.00", "PEN", "2026-12-11", null, null, null));
+		ProcessInstance second = instanceOf(this.debtId);
+		now(lima(2026, 12, 11, 10, 0));
+
+		fireTimerAndSend(first);
+		fireTimerAndSend(second);
+
+		assertThat(whatsApp.requests()).hasSize(1);
+		assertThat(this.contacts.attemptsOf(debtor)).extracting(ContactAttempt::outcome)
+			.containsExactly(ContactOutcome.SENT, ContactOutcome.SKIPPED);
+		assertThat(this.contacts.attemptsOf(debtor).get(1).rule()).contains("tope de 1 mensaje(s) por día")
+			.contains("no llegaría antes del vencimiento del 11/12/2026");
+		assertThat(second).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(second).getDuedate()).as("ESCALATION_1, three days after")
+			.isEqualTo(date(lima(2026, 12, 14, 10, 0)));
 	}
 
 	@Test
