@@ -18,6 +18,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The schedules the API shows keep Peru's collection law, and a debtor's contacts can be stopped and audited. */
@@ -26,6 +28,16 @@ class ContactPolicyIT extends ApplicationIT {
 	private static final ZoneId LIMA = ZoneId.of("America/Lima");
 
 	private static final HolidayCalendar PERU = new HolidayCalendar(ContactProperties.Calendar.PERU, List.of());
+
+	@Autowired
+	ContactProperties contact;
+
+	@Test
+	void theCalendarMoraRunsWithIsPerusAsTheTestsKnowIt() {
+		// application.yaml carries the calendar for operators to read and extend; the unit tests check the constant.
+		assertThat(this.contact.calendar()).isEqualTo("PE");
+		assertThat(this.contact.calendars().get("PE")).isEqualTo(ContactProperties.Calendar.PERU);
+	}
 
 	@ParameterizedTest(name = "due {0}: due-day reminder on {1}")
 	@CsvSource({ "2026-12-19, 2026-12-18", "2027-07-28, 2027-07-27", "2027-03-25, 2027-03-24" })

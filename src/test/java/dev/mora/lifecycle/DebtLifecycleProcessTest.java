@@ -427,6 +427,26 @@ class DebtLifecycleProcessTest {
 	}
 
 	@Test
+	void aFourthMessageInOneWeekWaitsForNextMonday() {
+		ProcessInstance instance = register("2026-12-21");
+		// Timers triggered by hand on four working days in a row, each sending the next stage.
+		for (int day = 14; day <= 16; day++) {
+			now(lima(2026, 12, day, 10, 0));
+			fireTimerAndSend(instance);
+		}
+		now(lima(2026, 12, 17, 10, 0));
+		fireTimerAndSend(instance);
+
+		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE", this.debtId + "/DUE",
+				this.debtId + "/ESCALATION_1");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 21, 7, 0)));
+		ContactAttempt last = this.contacts.attemptsOf("C-" + this.debtId).get(3);
+		assertThat(last.outcome()).isEqualTo(ContactOutcome.DEFERRED);
+		assertThat(last.rule()).isEqualTo("tope de 3 mensajes por semana");
+	}
+
+	@Test
 	void aDueDayReminderThatCouldOnlyGoOutAfterItsDueDateGivesWayToTheNextStage() {
 		ProcessInstance first = register("2026-12-14");
 		String debtor = "C-" + this.debtId;
