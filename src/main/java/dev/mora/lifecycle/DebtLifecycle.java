@@ -181,6 +181,11 @@ public final class DebtLifecycle {
 			scope.setVariable(STAGE_TEMPLATE, template);
 		}
 
+		/** The slot the last deferral waited for, or null. */
+		public static Date deferredUntil(VariableScope scope) {
+			return (Date) scope.getVariable(DEFERRED_UNTIL);
+		}
+
 		/** When a send was deferred by the contact policy: the next allowed slot; null when it was not. */
 		public static void deferredUntil(VariableScope scope, Date until) {
 			scope.setVariable(DEFERRED, until != null);

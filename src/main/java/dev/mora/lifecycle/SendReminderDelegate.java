@@ -51,6 +51,7 @@ class SendReminderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
+		Date waitedFor = DebtLifecycle.Variables.deferredUntil(execution);
 		DebtLifecycle.Variables.deferredUntil(execution, null);
 		Debt debt = this.debts.get(DebtLifecycle.Variables.debtId(execution));
 		String stage = DebtLifecycle.Variables.stage(execution);
@@ -72,7 +73,8 @@ class SendReminderDelegate implements JavaDelegate {
 			DebtLifecycle.Variables.deferredUntil(execution, Date.from(resumes));
 			return;
 		}
-		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone());
+		ContactDecision decision = this.contactGate.check(debt.debtor(), debt.timezone(),
+				triggeredByHand(debt, stage, waitedFor));
 		if (decision.outcome() == ContactOutcome.DEFERRED && tooLateForItsDueDate(debt, stage, decision)) {
 			this.contactGate.record(debt.debtor(), debt.debtId(), stage, template, new ContactDecision(
 					ContactOutcome.SKIPPED, decision.rule() + ": no llegaría antes del vencimiento del "
@@ -124,6 +126,19 @@ class SendReminderDelegate implements JavaDelegate {
 			.orElse(false);
 		return beforeOverdue && java.time.LocalDate.ofInstant(deferral.deferredTo(), debt.timezone())
 			.isAfter(debt.dueDate());
+	}
+
+	/**
+	 * Whether an operator triggered this send by hand (in Cockpit, or over the REST API) before its time: the stage's
+	 * timer before its planned instant, or the contact window's timer before the slot it waited for. An operator's
+	 * explicit send overrides the frequency caps, never the law nor a block.
+	 */
+	private boolean triggeredByHand(Debt debt, String stage, Date waitedFor) {
+		java.time.Instant now = this.clock.instant();
+		if (waitedFor != null) {
+			return now.isBefore(waitedFor.toInstant());
+		}
+		return this.schedule.of(debt).stage(stage).map((planned) -> planned.plannedAt().isAfter(now)).orElse(false);
 	}
 
 }

@@ -427,23 +427,37 @@ class DebtLifecycleProcessTest {
 	}
 
 	@Test
-	void aFourthMessageInOneWeekWaitsForNextMonday() {
-		ProcessInstance instance = register("2026-12-21");
-		// Timers triggered by hand on four working days in a row, each sending the next stage.
-		for (int day = 14; day <= 16; day++) {
-			now(lima(2026, 12, day, 10, 0));
+	void aFourthMessageInOneWeekWaitsForNextMondayUnlessAnOperatorSendsItByHand() {
+		String debtor = "C-" + this.debtId;
+		String base = this.debtId;
+		// Four debts of one debtor, each with a stage due on another day of the week of 14 December.
+		Map<String, ProcessInstance> debts = new java.util.LinkedHashMap<>();
+		for (String dueDate : List.of("2026-12-17", "2026-12-15", "2026-12-13", "2026-12-10")) {
+			this.debtId = base + "-" + dueDate.substring(8);
+			this.debts.register(new DebtRequest(this.debtId, new DebtRequest.DebtorRequest(debtor, "María Quispe",
+					"+51987654321"), "100.00", "PEN", dueDate, null, null, null));
+			debts.put(this.debtId, instanceOf(this.debtId));
+		}
+		int day = 14;
+		for (ProcessInstance instance : debts.values()) {
+			now(lima(2026, 12, day++, 10, 0));
 			fireTimerAndSend(instance);
 		}
-		now(lima(2026, 12, 17, 10, 0));
-		fireTimerAndSend(instance);
 
-		assertThat(whatsApp.callbacksSent()).containsExactly(this.debtId + "/PRE_DUE", this.debtId + "/DUE",
-				this.debtId + "/ESCALATION_1");
-		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
-		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 21, 7, 0)));
-		ContactAttempt last = this.contacts.attemptsOf("C-" + this.debtId).get(3);
-		assertThat(last.outcome()).isEqualTo(ContactOutcome.DEFERRED);
-		assertThat(last.rule()).isEqualTo("tope de 3 mensajes por semana");
+		assertThat(whatsApp.callbacksSent()).containsExactly(base + "-17/PRE_DUE", base + "-15/DUE",
+				base + "-13/ESCALATION_1");
+		ProcessInstance fourth = debts.get(base + "-10");
+		assertThat(fourth).isWaitingAt(DebtLifecycle.Elements.TIMER_CONTACT_WINDOW);
+		assertThat(timer(fourth).getDuedate()).isEqualTo(date(lima(2026, 12, 21, 7, 0)));
+		ContactAttempt deferred = this.contacts.attemptsOf(debtor).get(3);
+		assertThat(deferred.outcome()).isEqualTo(ContactOutcome.DEFERRED);
+		assertThat(deferred.stage()).isEqualTo("ESCALATION_2");
+		assertThat(deferred.rule()).isEqualTo("tope de 3 mensajes por semana");
+
+		// An operator triggers the waiting timer in Cockpit: the caps give way to an explicit send.
+		fireTimerAndSend(fourth);
+		assertThat(whatsApp.callbacksSent()).last().isEqualTo(base + "-10/ESCALATION_2");
+		assertThat(this.contacts.attemptsOf(debtor).get(4).rule()).contains("enviado a mano, sin topes de frecuencia");
 	}
 
 	@Test
