@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import dev.mora.contact.ContactGate;
@@ -39,8 +40,11 @@ class DebtController {
 
 	private final Replies replies;
 
+	private final Clock clock;
+
 	DebtController(DebtService debts, DebtCsvReader csv, DunningSchedule schedule, MessageLedger messages,
-			PaymentLedger payments, ContactGate contactGate, Replies replies) {
+			PaymentLedger payments, ContactGate contactGate, Replies replies, Clock clock) {
+		this.clock = clock;
 		this.contactGate = contactGate;
 		this.replies = replies;
 		this.debts = debts;
@@ -84,7 +88,7 @@ class DebtController {
 
 	private DebtView view(Debt debt) {
 		List<DebtView.ScheduledStage> coming = debt.isCollectable() ? this.schedule.of(debt)
-			.after(debt.stage())
+			.coming(this.clock.instant(), debt.stage())
 			.stream()
 			.map((stage) -> new DebtView.ScheduledStage(stage.stage(), stage.plannedAt(), stage.template(), stage.tone()))
 			.toList() : List.of();

@@ -47,4 +47,19 @@ public record Schedule(List<PlannedStage> stages) {
 		return (chosen != null) ? Optional.of(chosen) : left.stream().findFirst();
 	}
 
+	/**
+	 * The stages still to be sent, as the lifecycle will send them: the latest one already due (it goes out at once)
+	 * and those after it. Stages a late registration or downtime skipped are not among them.
+	 */
+	public List<PlannedStage> coming(Instant now, String lastSent) {
+		List<PlannedStage> left = after(lastSent);
+		int first = 0;
+		for (int i = 0; i < left.size(); i++) {
+			if (!left.get(i).plannedAt().isAfter(now)) {
+				first = i;
+			}
+		}
+		return left.subList(first, left.size());
+	}
+
 }

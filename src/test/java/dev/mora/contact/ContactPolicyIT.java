@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -42,6 +44,7 @@ class ContactPolicyIT extends ApplicationIT {
 	@ParameterizedTest(name = "due {0}: due-day reminder on {1}")
 	@CsvSource({ "2026-12-19, 2026-12-18", "2027-07-28, 2027-07-27", "2027-03-25, 2027-03-24" })
 	void everyContactFallsOnAWorkingDayBetweenSevenAndEightInLima(LocalDate dueDate, LocalDate dueDayReminder) {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T17:00:00Z")));
 		String debtId = "LAW-" + dueDate;
 		assertThat(postJson("/api/debts", debt(debtId, "C-" + debtId, dueDate)).status()).isEqualTo(201);
 

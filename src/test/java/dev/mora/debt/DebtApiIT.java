@@ -1,5 +1,7 @@
 package dev.mora.debt;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,6 +14,7 @@ import okhttp3.RequestBody;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,7 @@ class DebtApiIT extends ApplicationIT {
 
 	@Test
 	void registersADebtOnceAndAnswersTheSameResourceAgain() {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T17:00:00Z")));
 		String debtId = nextId();
 		String body = debt(debtId, "C-" + debtId, "350.00", "2026-12-15");
 
@@ -60,6 +64,19 @@ class DebtApiIT extends ApplicationIT {
 		assertThat(debt.path("messages").isArray()).isTrue();
 		assertThat(debt.path("payments").isArray()).isTrue();
 		assertThat(lifecycles(debtId)).isEqualTo(1);
+	}
+
+	@Test
+	void aDebtRegisteredLateShowsOnlyTheStagesItWillStillGet() {
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-24T17:00:00Z")));
+		String debtId = nextId();
+		postJson("/api/debts", debt(debtId, "C-" + debtId, "350.00", "2026-12-15"));
+
+		JsonNode schedule = get("/api/debts/" + debtId).json().path("schedule");
+
+		// Nine days overdue: ESCALATION_2 (+7) goes out at once, the earlier ones never.
+		assertThat(schedule).extracting((stage) -> stage.path("stage").asText())
+			.containsExactly("ESCALATION_2", "ESCALATION_3", "ESCALATION_4");
 	}
 
 	@Test
