@@ -159,24 +159,32 @@ public class DebtService {
 	}
 
 	/**
-	 * Lowers the balance of an active debt by a payment, atomically (the debt's row is locked): a payment in full
-	 * settles it, and what is paid over the balance becomes a credit. A debt that is no longer active is not
-	 * changed: an agent decides what to do with the money.
+	 * Lowers the balance of a debt still owed by a payment, atomically (the debt's row is locked): a payment in full
+	 * settles it, and what is paid over the balance becomes a credit. A debt no longer owed (cancelled, refinanced,
+	 * settled) is not changed: an agent decides what to do with the money.
 	 * @param debtId the debt
 	 * @param amount the amount paid, in the debt's currency
 	 * @return the debt before and after
 	 */
 	public PaymentApplication applyPayment(String debtId, java.math.BigDecimal amount) {
 		Debt before = this.debts.findForUpdate(debtId).orElseThrow(() -> new DebtNotFoundException(debtId));
-		if (before.status() != DebtStatus.ACTIVE) {
+		if (!before.status().owed()) {
 			return new PaymentApplication(before, before);
 		}
 		java.math.BigDecimal rest = before.balance().subtract(amount);
 		java.math.BigDecimal balance = rest.max(java.math.BigDecimal.ZERO);
 		java.math.BigDecimal credit = before.credit().add(rest.negate().max(java.math.BigDecimal.ZERO));
-		DebtStatus status = (balance.signum() == 0) ? DebtStatus.SETTLED : DebtStatus.ACTIVE;
+		DebtStatus status = (balance.signum() == 0) ? DebtStatus.SETTLED : before.status();
 		this.debts.updateBalance(debtId, balance, credit, status, this.clock.instant());
 		return new PaymentApplication(before, get(debtId));
+	}
+
+	/**
+	 * The debt, its row locked until the surrounding transaction ends: a payment arriving meanwhile waits, so that
+	 * what the caller decides from the balance still holds when it commits.
+	 */
+	public Debt lock(String debtId) {
+		return this.debts.findForUpdate(debtId).orElseThrow(() -> new DebtNotFoundException(debtId));
 	}
 
 	/** Records how the last stage ended: the agents' decision once the reminders are exhausted. */
@@ -219,9 +227,9 @@ public class DebtService {
 	/** A debt before and after a payment was applied to it. */
 	public record PaymentApplication(Debt before, Debt after) {
 
-		/** Whether the payment changed the balance (the debt was active). */
+		/** Whether the payment changed the balance (the debt was still owed). */
 		public boolean applied() {
-			return this.before.status() == DebtStatus.ACTIVE;
+			return this.before.status().owed();
 		}
 
 	}

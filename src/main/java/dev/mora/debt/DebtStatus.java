@@ -16,6 +16,14 @@ public enum DebtStatus {
 	/** Handed to a collection agency. */
 	AGENCY,
 	/** Proposed for write-off. */
-	WRITE_OFF_PROPOSED
+	WRITE_OFF_PROPOSED;
+
+	/**
+	 * Whether the debt is still owed, so that a payment lowers its balance: being collected by Mora, or by people
+	 * after the reminders (by hand, an agency, a write-off not yet decided).
+	 */
+	public boolean owed() {
+		return this == ACTIVE || this == MANUAL_COLLECTION || this == AGENCY || this == WRITE_OFF_PROPOSED;
+	}
 
 }

@@ -47,6 +47,17 @@ public class PaymentLedger {
 			.list();
 	}
 
+	/** Payments kept for a debt not known when they came, whose debt is registered by now. */
+	List<PaymentRecord> pendingOfRegisteredDebts(Instant receivedBefore) {
+		return this.jdbc.sql(SELECT + """
+				 WHERE status = 'PENDING' AND received_at < ? AND EXISTS (SELECT 1 FROM debt WHERE debt.debt_id = payment.debt_id)
+				 ORDER BY paid_at, payment_id
+				""")
+			.param(utc(receivedBefore))
+			.query(PaymentLedger::map)
+			.list();
+	}
+
 	public List<PaymentRecord> uncorrelated(Instant receivedBefore) {
 		return this.jdbc.sql(SELECT + " WHERE status = 'APPLIED' AND correlated_at IS NULL AND received_at < ?")
 			.param(utc(receivedBefore))

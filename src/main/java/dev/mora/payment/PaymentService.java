@@ -1,6 +1,7 @@
 package dev.mora.payment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.mora.debt.Debt;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentService {
 
 	private static final Logger logger = LoggerFactory.getLogger(PaymentService.class);
+
+	/** Younger pending payments may still be applied by the registration that is committing their debt. */
+	private static final Duration PENDING_AGE = Duration.ofSeconds(10);
 
 	private final PaymentLedger ledger;
 
@@ -64,6 +69,30 @@ public class PaymentService {
 					pending.amount(), pending.currency(), pending.paidAt());
 			PaymentReceipt receipt = apply(payment, this.debts.get(event.debtId()));
 			this.ledger.update(payment.provider(), payment.paymentId(), receipt.status(), receipt.detail());
+		}
+	}
+
+	/**
+	 * Applies the payments kept for an unknown debt whose debt has been registered since, when the registration and
+	 * the payment crossed (neither transaction saw the other's row). The debt's lock orders this after a registration
+	 * still committing, which applies its pending payments itself.
+	 */
+	@Scheduled(fixedDelayString = "${mora.payments.correlation-sweep:PT30S}",
+			initialDelayString = "${mora.payments.correlation-sweep:PT30S}")
+	void applyPendingOfRegisteredDebts() {
+		for (PaymentRecord pending : this.ledger.pendingOfRegisteredDebts(this.clock.instant().minus(PENDING_AGE))) {
+			this.transaction.executeWithoutResult((status) -> {
+				Debt debt = this.debts.lock(pending.debtId());
+				if (this.ledger.find(pending.provider(), pending.paymentId())
+					.filter((record) -> PaymentStatus.PENDING.name().equals(record.status()))
+					.isEmpty()) {
+					return;
+				}
+				IncomingPayment payment = new IncomingPayment(pending.provider(), pending.paymentId(), pending.debtId(),
+						pending.amount(), pending.currency(), pending.paidAt());
+				PaymentReceipt receipt = apply(payment, debt);
+				this.ledger.update(payment.provider(), payment.paymentId(), receipt.status(), receipt.detail());
+			});
 		}
 	}
 

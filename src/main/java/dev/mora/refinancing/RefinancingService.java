@@ -35,7 +35,8 @@ public class RefinancingService {
 
 	public List<Debt> refinance(String debtId, int installments, LocalDate firstDueDate) {
 		return this.transaction.execute((status) -> {
-			Debt debt = this.debts.get(debtId);
+			// Locked: a payment committed between reading the balance and closing the debt would be lost.
+			Debt debt = this.debts.lock(debtId);
 			if (!debt.isCollectable()) {
 				throw new IllegalStateException("Debt " + debtId + " is " + debt.status() + "; it cannot be refinanced");
 			}

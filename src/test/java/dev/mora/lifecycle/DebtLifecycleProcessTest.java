@@ -176,6 +176,13 @@ class DebtLifecycleProcessTest {
 		assertThat(instance).hasPassed(DebtLifecycle.Elements.RECORD_FINAL_ACTION).isEnded();
 		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_HANDED_OVER);
 		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.AGENCY);
+
+		// Still owed while the agency collects: payments lower the balance, the last one settles it.
+		assertThat(pay("PAY-AG-1", "150.00", "PEN").status()).isEqualTo(PaymentStatus.APPLIED);
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("200.00");
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.AGENCY);
+		pay("PAY-AG-2", "200.00", "PEN");
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.SETTLED);
 	}
 
 	@Test

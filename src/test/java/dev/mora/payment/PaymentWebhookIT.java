@@ -1,5 +1,8 @@
 package dev.mora.payment;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import dev.mora.web.Signatures;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,12 @@ class PaymentWebhookIT extends ApplicationIT {
 
 	@Autowired
 	dev.mora.debt.DebtService debts;
+
+	@Autowired
+	PaymentService payments;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void partialPaymentPostedTwiceLowersTheBalanceOnceThenTheRestSettlesTheDebt() {
@@ -106,6 +116,25 @@ class PaymentWebhookIT extends ApplicationIT {
 
 		JsonNode debt = get("/api/debts/PW-3").json();
 		assertThat(debt.path("balance").asText()).isEqualTo("300.00");
+		assertThat(debt.path("payments").get(0).path("status").asText()).isEqualTo("APPLIED");
+	}
+
+	@Test
+	void aPaymentThatCrossedItsDebtsRegistrationIsAppliedByTheSweep() {
+		register("PW-12");
+		// As if the payment's transaction had not seen the debt committing at the same moment.
+		this.jdbc.sql("""
+				INSERT INTO payment (provider, payment_id, debt_id, amount, currency, paid_at, status, detail, received_at)
+				VALUES ('mora', 'PAY-PW-12', 'PW-12', 70.00, 'PEN', ?, 'PENDING', 'debt not registered yet', ?)
+				""")
+			.params(OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+			.update();
+
+		this.payments.applyPendingOfRegisteredDebts();
+		this.payments.applyPendingOfRegisteredDebts();
+
+		JsonNode debt = get("/api/debts/PW-12").json();
+		assertThat(debt.path("balance").asText()).isEqualTo("280.00");
 		assertThat(debt.path("payments").get(0).path("status").asText()).isEqualTo("APPLIED");
 	}
 
