@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MercadoPagoWebhookController {
 
 	static final String PROVIDER = "mercadopago";
+
+	/** A debt id as Mora registers them; a checkout's {@code external_reference} carries it. */
+	private static final Pattern DEBT_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	private static final Logger logger = LoggerFactory.getLogger(MercadoPagoWebhookController.class);
 
@@ -81,6 +85,10 @@ class MercadoPagoWebhookController {
 					"payment " + dataId + " is " + payment.map(MercadoPagoClient.Payment::status).orElse("unknown")));
 		}
 		MercadoPagoClient.Payment approved = payment.get();
+		if (!DEBT_ID.matcher(approved.externalReference()).matches()) {
+			// Another integration's checkout on the same account: not a debt of Mora's, and never will be.
+			return ResponseEntity.ok(Map.of("ignored", "external_reference is not a Mora debt id"));
+		}
 		PaymentReceipt receipt = this.payments.receive(new IncomingPayment(PROVIDER, approved.id(),
 				approved.externalReference(), approved.amount(), approved.currency(), approved.approvedAt()));
 		return (receipt.status() == PaymentStatus.PENDING) ? ResponseEntity.accepted().body(receipt)

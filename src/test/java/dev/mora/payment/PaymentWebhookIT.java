@@ -221,6 +221,34 @@ class PaymentWebhookIT extends ApplicationIT {
 	}
 
 	@Test
+	void mercadoPagoPaymentOfAnotherIntegrationIsAcknowledgedAndIgnored() {
+		String reference = "order-" + "9".repeat(80);
+		mercadoPago.enqueue(new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "application/json")
+			.body("""
+					{"id":55443322,"status":"approved","transaction_amount":10.00,"currency_id":"PEN",
+					 "external_reference":"%s","date_approved":"2026-12-10T11:04:05.000-05:00"}
+					""".formatted(reference))
+			.build());
+		String ts = "1765382645000";
+		String v1 = Signatures.hex(MERCADO_PAGO_SECRET,
+				("id:55443322;request-id:req-11;ts:" + ts + ";").getBytes(StandardCharsets.UTF_8));
+
+		Answer answer = call(new Request.Builder().url(url("/webhooks/mercadopago?data.id=55443322&type=payment"))
+			.header("x-signature", "ts=" + ts + ",v1=" + v1)
+			.header("x-request-id", "req-11")
+			.post(RequestBody.create("{\"action\":\"payment.created\",\"data\":{\"id\":\"55443322\"},\"type\":\"payment\"}",
+					MediaType.get("application/json")))
+			.build());
+
+		// A 2xx, or Mercado Pago would retry for days; nothing stored.
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("not a Mora debt id");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM payment WHERE payment_id = '55443322'").query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void mercadoPagoNotificationWithABadSignatureIsRefused() {
 		int before = mercadoPago.getRequestCount();
 
