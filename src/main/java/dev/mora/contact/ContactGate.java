@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.mora.debt.Debtor;
+import dev.mora.web.AfterCommit;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Service;
 
@@ -31,7 +33,11 @@ public class ContactGate {
 
 	private final Clock clock;
 
-	ContactGate(ContactPolicy policy, ContactProperties properties, ContactLedger ledger, Clock clock) {
+	private final MeterRegistry meters;
+
+	ContactGate(ContactPolicy policy, ContactProperties properties, ContactLedger ledger, Clock clock,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.policy = policy;
 		this.properties = properties;
 		this.ledger = ledger;
@@ -83,6 +89,11 @@ public class ContactGate {
 			String wamid) {
 		this.ledger.record(debtor.id(), new ContactAttempt(this.clock.instant(), debtId, stage, WHATSAPP, template,
 				decision.outcome(), decision.rule(), wamid, decision.deferredTo()));
+		// Labels name kinds of stages and outcomes only: no debtor, number, debt or payment in metrics (answers are
+		// keyed "PAYMENT:<provider>:<id>", "PAY_LINK:<event>"...: their kind is the part before the first colon).
+		String kind = (stage.indexOf(':') < 0) ? stage : stage.substring(0, stage.indexOf(':'));
+		AfterCommit.run(() -> this.meters.counter("mora.contact.attempts", "channel", WHATSAPP, "stage", kind,
+				"outcome", decision.outcome().name()).increment());
 	}
 
 	/** Writes a failed attempt: the channel refused the message. */

@@ -1,5 +1,6 @@
 package dev.mora.payment;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +8,9 @@ import java.util.Optional;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtRegistered;
 import dev.mora.debt.DebtService;
+import dev.mora.web.AfterCommit;
 import dev.mora.whatsapp.MessageFormats;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +45,11 @@ public class PaymentService {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	PaymentService(PaymentLedger ledger, DebtService debts, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.ledger = ledger;
 		this.debts = debts;
 		this.events = events;
@@ -133,6 +139,7 @@ public class PaymentService {
 			return receipt(payment, PaymentStatus.REVIEW, false, detail);
 		}
 		Debt after = application.after();
+		countRecovered(application.before(), payment.amount().min(application.before().balance()));
 		String detail = "balance " + MessageFormats.money(application.before().balance(), debt.currency()) + " → "
 				+ MessageFormats.money(after.balance(), debt.currency())
 				+ ((after.credit().compareTo(application.before().credit()) > 0)
@@ -141,6 +148,19 @@ public class PaymentService {
 		logger.info("Payment {}/{} applied to debt {}: {}", payment.provider(), payment.paymentId(), debt.debtId(),
 				detail);
 		return receipt(payment, PaymentStatus.APPLIED, false, detail);
+	}
+
+	/**
+	 * How much came in at which stage (the last reminder before the payment, {@code NONE} before any), for managers'
+	 * dashboards; a credit beyond the balance is not recovery.
+	 */
+	private void countRecovered(Debt before, BigDecimal recovered) {
+		String stage = (before.stage() != null) ? before.stage() : "NONE";
+		AfterCommit.run(() -> {
+			this.meters.counter("mora.payments.applied", "currency", before.currency(), "stage", stage).increment();
+			this.meters.counter("mora.payments.recovered", "currency", before.currency(), "stage", stage)
+				.increment(recovered.doubleValue());
+		});
 	}
 
 	private PaymentReceipt duplicate(IncomingPayment payment) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +58,7 @@ class PaymentWebhookIT extends ApplicationIT {
 	@Test
 	void partialPaymentPostedTwiceLowersTheBalanceOnceThenTheRestSettlesTheDebt() {
 		register("PW-1");
+		double recoveredBefore = recoveredBeforeAnyReminder();
 
 		Answer first = webhook(payment("PAY-PW-1a", "PW-1", "100.00", "PEN"));
 		Answer again = webhook(payment("PAY-PW-1a", "PW-1", "100.00", "PEN"));
@@ -79,6 +82,18 @@ class PaymentWebhookIT extends ApplicationIT {
 		assertThat(get("/api/debts/PW-1").json().path("status").asText()).isEqualTo("SETTLED");
 		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
 			.isZero();
+		// Managers see what was recovered at which stage, counted once, and no personal data.
+		assertThat(recoveredBeforeAnyReminder() - recoveredBefore).isEqualTo(350.0);
+		assertThat(call(new Request.Builder().url(url("/actuator/prometheus")).get().build()).body())
+			.doesNotContain("María", "987654321", "PW-1");
+	}
+
+	/** {@code mora_payments_recovered_total} in soles paid before any reminder, from the Prometheus endpoint. */
+	private double recoveredBeforeAnyReminder() {
+		String metrics = call(new Request.Builder().url(url("/actuator/prometheus")).get().build()).body();
+		Matcher line = Pattern.compile("^mora_payments_recovered_total\\{currency=\"PEN\",stage=\"NONE\"\\} (\\S+)$",
+				Pattern.MULTILINE).matcher(metrics);
+		return line.find() ? Double.parseDouble(line.group(1)) : 0;
 	}
 
 	@Test

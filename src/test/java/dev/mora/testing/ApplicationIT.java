@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"spring.datasource.url=jdbc:h2:mem:mora-it;DB_CLOSE_DELAY=-1",
 				"mora.payments.mercado-pago.webhook-secret=" + ApplicationIT.MERCADO_PAGO_SECRET,
 				"mora.payments.mercado-pago.access-token=TEST-token" })
+// Metrics as in production: Spring Boot's tests switch their export off otherwise.
+@AutoConfigureObservability
 public abstract class ApplicationIT {
 
 	protected static final String USER = "demo";
