@@ -116,6 +116,29 @@ class WhatsAppWebhookIT extends ApplicationIT {
 	}
 
 	@Test
+	void theSignatureIsOverTheRawBytesAsMetaSentThemEscapedUnicodeIncluded() {
+		registerAndSendReminder("WH-10", "+51911111110");
+		// Meta escapes non-ASCII characters: "Ya pagué 🙏" arrives as \u00e9 and a surrogate pair.
+		String escaped = text("+51911111110", "wamid.UNICODE-1", "Ya pagu\\u00e9 \\ud83d\\ude4f");
+		String reserialised = escaped.replace("\\u00e9", "é").replace("\\ud83d\\ude4f", "🙏");
+		byte[] raw = escaped.getBytes(StandardCharsets.UTF_8);
+
+		// Signed over the same JSON written another way: refused, nothing stored.
+		Answer other = call(new Request.Builder().url(url("/webhooks/whatsapp"))
+			.header("X-Hub-Signature-256", "sha256=" + Signatures.hex(APP_SECRET,
+					reserialised.getBytes(StandardCharsets.UTF_8)))
+			.post(RequestBody.create(raw, MediaType.get("application/json")))
+			.build());
+		assertThat(other.status()).isEqualTo(401);
+		assertThat(webhook(escaped, APP_SECRET).status()).isEqualTo(200);
+
+		assertThat(get("/api/debts/WH-10").json().path("replies")).singleElement().satisfies((reply) -> {
+			assertThat(reply.path("text").asText()).isEqualTo("Ya pagué 🙏");
+			assertThat(reply.path("intent").asText()).isEqualTo("ALREADY_PAID");
+		});
+	}
+
+	@Test
 	void refinanceTappedOnTheReminderOpensOneTaskEvenWhenDeliveredThreeTimes() {
 		String wamid = registerAndSendReminder("WH-1", "+51911111101");
 		String tap = Fixtures.whatsApp("inbound-template-button.json")
