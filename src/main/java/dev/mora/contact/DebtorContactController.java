@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.mora.debt.DebtService;
 import dev.mora.debt.Debtor;
+import dev.mora.web.ApiPermissions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -25,19 +26,24 @@ class DebtorContactController {
 
 	private final ContactGate gate;
 
-	DebtorContactController(DebtService debts, ContactGate gate) {
+	private final ApiPermissions permissions;
+
+	DebtorContactController(DebtService debts, ContactGate gate, ApiPermissions permissions) {
 		this.debts = debts;
 		this.gate = gate;
+		this.permissions = permissions;
 	}
 
 	@GetMapping("/contacts")
 	ContactsView contacts(@PathVariable String debtorId) {
+		this.permissions.requireRead();
 		Debtor debtor = debtor(debtorId);
 		return new ContactsView(debtor.id(), this.gate.blockOf(debtor).orElse(null), this.gate.attemptsOf(debtorId));
 	}
 
 	@PutMapping("/do-not-contact")
 	ContactsView doNotContact(@PathVariable String debtorId, @RequestBody(required = false) BlockRequest request) {
+		this.permissions.requireUpdate();
 		Debtor debtor = debtor(debtorId);
 		String reason = (request != null && request.reason() != null && !request.reason().isBlank())
 				? request.reason().strip() : "pedido del acreedor";
@@ -47,6 +53,7 @@ class DebtorContactController {
 
 	@DeleteMapping("/do-not-contact")
 	ContactsView allowContact(@PathVariable String debtorId) {
+		this.permissions.requireUpdate();
 		this.gate.allowContact(debtor(debtorId).id());
 		return contacts(debtorId);
 	}

@@ -11,6 +11,7 @@ import dev.mora.contact.ContactGate;
 import dev.mora.payment.PaymentLedger;
 import dev.mora.whatsapp.Replies;
 import dev.mora.strategy.DunningSchedule;
+import dev.mora.web.ApiPermissions;
 import dev.mora.whatsapp.MessageLedger;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -42,9 +43,12 @@ class DebtController {
 
 	private final Clock clock;
 
+	private final ApiPermissions permissions;
+
 	DebtController(DebtService debts, DebtCsvReader csv, DunningSchedule schedule, MessageLedger messages,
-			PaymentLedger payments, ContactGate contactGate, Replies replies, Clock clock) {
+			PaymentLedger payments, ContactGate contactGate, Replies replies, Clock clock, ApiPermissions permissions) {
 		this.clock = clock;
+		this.permissions = permissions;
 		this.contactGate = contactGate;
 		this.replies = replies;
 		this.debts = debts;
@@ -56,6 +60,7 @@ class DebtController {
 
 	@PostMapping(consumes = "application/json")
 	ResponseEntity<DebtView> register(@RequestBody DebtRequest request) {
+		this.permissions.requireStart();
 		if (request == null) {
 			throw new InvalidDebtException(List.of(FieldError.of("body", "is required")));
 		}
@@ -69,6 +74,7 @@ class DebtController {
 
 	@PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
 	DebtService.ImportResult importCsv(HttpServletRequest request) throws IOException {
+		this.permissions.requireStart();
 		List<DebtRequest> rows = this.csv.read(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8));
 		if (rows.isEmpty()) {
 			throw new InvalidDebtException(List.of(FieldError.of("body", "has a header but no rows")));
@@ -78,11 +84,13 @@ class DebtController {
 
 	@GetMapping("/{debtId}")
 	DebtView get(@PathVariable String debtId) {
+		this.permissions.requireRead();
 		return view(this.debts.get(debtId));
 	}
 
 	@PostMapping("/{debtId}/cancel")
 	DebtView cancel(@PathVariable String debtId) {
+		this.permissions.requireUpdate();
 		return view(this.debts.cancel(debtId));
 	}
 

@@ -7,6 +7,8 @@ import dev.mora.payment.PaymentApplied;
 import dev.mora.payment.PaymentLedger;
 import dev.mora.payment.PaymentRecord;
 import dev.mora.payment.PaymentService;
+import dev.mora.web.AsSystem;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -21,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Wakes a debt's lifecycle with {@code Msg_PaymentReceived} once a payment is committed. The payment and the balance
  * are stored first; if the instance is busy (inside a send) the correlation is retried by a sweep, so nothing is lost,
- * and since the lifecycle re-reads the balance before every send, nothing is applied twice.
+ * and since the lifecycle re-reads the balance before every send, nothing is applied twice. As the system: the money's
+ * arrival wakes the lifecycle, also when it is applied while a user registers the debt it was waiting for.
  */
 @Component
 class PaymentCorrelation {
@@ -39,8 +42,12 @@ class PaymentCorrelation {
 
 	private final Clock clock;
 
-	PaymentCorrelation(RuntimeService runtimeService, PaymentService payments, PaymentLedger ledger, Clock clock) {
+	private final IdentityService identityService;
+
+	PaymentCorrelation(RuntimeService runtimeService, IdentityService identityService, PaymentService payments,
+			PaymentLedger ledger, Clock clock) {
 		this.runtimeService = runtimeService;
+		this.identityService = identityService;
 		this.payments = payments;
 		this.ledger = ledger;
 		this.clock = clock;
@@ -61,11 +68,12 @@ class PaymentCorrelation {
 
 	boolean correlate(PaymentApplied payment) {
 		try {
-			this.runtimeService.createMessageCorrelation(DebtLifecycle.MSG_PAYMENT_RECEIVED)
+			AsSystem.run(this.identityService, () -> this.runtimeService
+				.createMessageCorrelation(DebtLifecycle.MSG_PAYMENT_RECEIVED)
 				.processInstanceBusinessKey(payment.debtId())
 				.setVariableLocal(DebtLifecycle.Variables.PAYMENT_PROVIDER, payment.provider())
 				.setVariableLocal(DebtLifecycle.Variables.PAYMENT_ID, payment.paymentId())
-				.correlateAllWithResult();
+				.correlateAllWithResult());
 			this.payments.correlated(payment.provider(), payment.paymentId());
 			return true;
 		}

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.mora.web.AsSystem;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Reads the stages of a segment from the {@value #DECISION_KEY} DMN decision, latest deployed version.
  * The decision is evaluated with the DMN engine directly (not through the decision service) because it is read for
- * every plan and every debt view: that would fill the history with thousands of identical decision instances.
+ * every plan and every debt view: that would fill the history with thousands of identical decision instances. It is
+ * Mora's configuration, read as the system: whoever asks for a debt's view or starts its lifecycle need not be
+ * authorized on decision definitions.
  */
 @Service
 public class DunningStrategy {
@@ -35,12 +39,16 @@ public class DunningStrategy {
 
 	private final RepositoryService repositoryService;
 
+	private final IdentityService identityService;
+
 	private final DmnEngine dmnEngine;
 
 	private final Map<String, DmnDecision> decisions = new ConcurrentHashMap<>();
 
-	DunningStrategy(RepositoryService repositoryService, ProcessEngineConfiguration configuration) {
+	DunningStrategy(RepositoryService repositoryService, IdentityService identityService,
+			ProcessEngineConfiguration configuration) {
 		this.repositoryService = repositoryService;
+		this.identityService = identityService;
 		this.dmnEngine = ((ProcessEngineConfigurationImpl) configuration).getDmnEngine();
 	}
 
@@ -59,6 +67,10 @@ public class DunningStrategy {
 	}
 
 	private DmnDecision latestDecision() {
+		return AsSystem.call(this.identityService, this::latestDeployedDecision);
+	}
+
+	private DmnDecision latestDeployedDecision() {
 		DecisionDefinition definition = this.repositoryService.createDecisionDefinitionQuery()
 			.decisionDefinitionKey(DECISION_KEY)
 			.latestVersion()
