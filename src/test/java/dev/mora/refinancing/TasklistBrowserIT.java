@@ -16,6 +16,8 @@ import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An agent works a refinancing request in Camunda Tasklist, in Debian's Chromium: the RefinancingReview form, filled
- * in and completed, turns the debt into instalments. Someone outside the agents' group sees no such task.
+ * in and completed, turns the debt into instalments. Someone outside the agents' group sees no such task, not in a
+ * filter and not by the task's URL: engine authorization, not the filters, keeps it from them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "camunda.bpm.job-execution.enabled=false",
@@ -42,6 +45,9 @@ class TasklistBrowserIT {
 
 	@Autowired
 	ApplicationEventPublisher events;
+
+	@Autowired
+	TaskService taskService;
 
 	private final OkHttpClient http = new OkHttpClient();
 
@@ -64,9 +70,14 @@ class TasklistBrowserIT {
 				"+51900000888"), "900.00", "PEN", "2030-03-15", null, null, null));
 		this.events.publishEvent(new ReplyReceived(1, "TL-1", ReplyIntent.Kind.REFINANCE, "Refinanciar", null, null));
 
+		Task review = this.taskService.createTaskQuery()
+			.processInstanceBusinessKey("TL-1")
+			.taskDefinitionKey(Refinancing.Elements.REVIEW)
+			.singleResult();
+
 		// The application runs on the real clock: the first instalment a month from today.
 		LocalDate firstDueDate = LocalDate.now(ZoneId.of("America/Lima")).plusMonths(1);
-		BrowserScripts.run("tasklist-refinancing.mjs", "http://localhost:" + this.port, "Julia Huamán",
+		BrowserScripts.run("tasklist-refinancing.mjs", "http://localhost:" + this.port, review.getId(), "Julia Huamán",
 				firstDueDate.toString(), BrowserScripts.OUTPUT.toString());
 
 		assertThat(debt("TL-1").path("status").asText()).isEqualTo("REFINANCED");

@@ -102,6 +102,19 @@ public abstract class ApplicationIT {
 		return post(path, "application/json", body);
 	}
 
+	/**
+	 * A call as another Camunda user, whose password is its id (as the demo users' are).
+	 * @param body JSON, or null for none
+	 */
+	protected Answer callAs(String user, String method, String path, String body) {
+		RequestBody requestBody = (body != null) ? RequestBody.create(body, MediaType.get("application/json"))
+				: (method.equals("GET") || method.equals("DELETE")) ? null : RequestBody.create(new byte[0]);
+		return call(new Request.Builder().url(url(path))
+			.header("Authorization", Credentials.basic(user, user))
+			.method(method, requestBody)
+			.build());
+	}
+
 	protected Answer call(Request request) {
 		try (Response response = this.http.newCall(request).execute()) {
 			String text = response.body().string();
