@@ -211,23 +211,8 @@ class PaymentWebhookIT extends ApplicationIT {
 	@Test
 	void mercadoPagoNotificationIsVerifiedFetchedAndApplied() {
 		register("PW-8");
-		mercadoPago.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "application/json")
-			.body("""
-					{"id":99887766,"status":"approved","transaction_amount":120.00,"currency_id":"PEN",
-					 "external_reference":"PW-8","date_approved":"2026-12-10T11:04:05.000-05:00"}
-					""")
-			.build());
-		String ts = "1765382645000";
-		String v1 = Signatures.hex(MERCADO_PAGO_SECRET,
-				("id:99887766;request-id:req-8;ts:" + ts + ";").getBytes(StandardCharsets.UTF_8));
 
-		Answer answer = call(new Request.Builder().url(url("/webhooks/mercadopago?data.id=99887766&type=payment"))
-			.header("x-signature", "ts=" + ts + ",v1=" + v1)
-			.header("x-request-id", "req-8")
-			.post(RequestBody.create("{\"action\":\"payment.created\",\"data\":{\"id\":\"99887766\"},\"type\":\"payment\"}",
-					MediaType.get("application/json")))
-			.build());
+		Answer answer = mercadoPagoNotifies("99887766", "req-8", "120.00", "PW-8");
 
 		assertThat(answer.status()).isEqualTo(200);
 		JsonNode debt = get("/api/debts/PW-8").json();
@@ -237,30 +222,33 @@ class PaymentWebhookIT extends ApplicationIT {
 
 	@Test
 	void mercadoPagoPaymentOfAnotherIntegrationIsAcknowledgedAndIgnored() {
-		String reference = "order-" + "9".repeat(80);
-		mercadoPago.enqueue(new MockResponse.Builder().code(200)
-			.setHeader("Content-Type", "application/json")
-			.body("""
-					{"id":55443322,"status":"approved","transaction_amount":10.00,"currency_id":"PEN",
-					 "external_reference":"%s","date_approved":"2026-12-10T11:04:05.000-05:00"}
-					""".formatted(reference))
-			.build());
-		String ts = "1765382645000";
-		String v1 = Signatures.hex(MERCADO_PAGO_SECRET,
-				("id:55443322;request-id:req-11;ts:" + ts + ";").getBytes(StandardCharsets.UTF_8));
-
-		Answer answer = call(new Request.Builder().url(url("/webhooks/mercadopago?data.id=55443322&type=payment"))
-			.header("x-signature", "ts=" + ts + ",v1=" + v1)
-			.header("x-request-id", "req-11")
-			.post(RequestBody.create("{\"action\":\"payment.created\",\"data\":{\"id\":\"55443322\"},\"type\":\"payment\"}",
-					MediaType.get("application/json")))
-			.build());
+		Answer answer = mercadoPagoNotifies("55443322", "req-11", "10.00", "order-" + "9".repeat(80));
 
 		// A 2xx, or Mercado Pago would retry for days; nothing stored.
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.body()).contains("not a Mora debt id");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM payment WHERE payment_id = '55443322'").query(Long.class)
 			.single()).isZero();
+	}
+
+	/** Mercado Pago's signed notification of an approved payment, which Mora then fetches from its API. */
+	private Answer mercadoPagoNotifies(String paymentId, String requestId, String amount, String externalReference) {
+		mercadoPago.enqueue(new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "application/json")
+			.body("""
+					{"id":%s,"status":"approved","transaction_amount":%s,"currency_id":"PEN",
+					 "external_reference":"%s","date_approved":"2026-12-10T11:04:05.000-05:00"}
+					""".formatted(paymentId, amount, externalReference))
+			.build());
+		String ts = "1765382645000";
+		String v1 = Signatures.hex(MERCADO_PAGO_SECRET,
+				("id:" + paymentId + ";request-id:" + requestId + ";ts:" + ts + ";").getBytes(StandardCharsets.UTF_8));
+		return call(new Request.Builder().url(url("/webhooks/mercadopago?data.id=" + paymentId + "&type=payment"))
+			.header("x-signature", "ts=" + ts + ",v1=" + v1)
+			.header("x-request-id", requestId)
+			.post(RequestBody.create("{\"action\":\"payment.created\",\"data\":{\"id\":\"" + paymentId
+					+ "\"},\"type\":\"payment\"}", MediaType.get("application/json")))
+			.build());
 	}
 
 	@Test
