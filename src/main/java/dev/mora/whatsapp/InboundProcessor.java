@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.mora.contact.ContactDecision;
-import dev.mora.contact.ContactGate;
-import dev.mora.contact.ContactOutcome;
 import dev.mora.contact.ContactProperties;
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
@@ -22,9 +19,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Processes stored webhook events: statuses move the outbound ledger forward; replies are tied to a debt, read for
- * their intent and handed to the debt's lifecycle. A failure (no process waiting yet, a locking conflict, a status
- * that came before its send was recorded) leaves the event for a later attempt; Meta got its 200 long before.
+ * Processes stored webhook events: statuses move the outbound ledger forward, and a message that will never arrive
+ * is told to its debt's lifecycle; replies are tied to a debt, read for their intent and handed to the lifecycle. A
+ * failure (no process waiting yet, a locking conflict, a status that came before its send was recorded) leaves the
+ * event for a later attempt; Meta got its 200 long before.
  */
 @Service
 class InboundProcessor {
@@ -39,18 +37,11 @@ class InboundProcessor {
 	/** How long one processor holds an event before another may take it (it died, say). */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
-	static final String OPT_OUT_CONFIRMATION = "Listo, no te enviaremos más mensajes por WhatsApp. Si necesitas algo, "
-			+ "escríbenos cuando quieras.";
-
 	private final InboundStore store;
 
 	private final MessageLedger ledger;
 
 	private final DebtService debts;
-
-	private final ContactGate contactGate;
-
-	private final ReminderSender sender;
 
 	private final ApplicationEventPublisher events;
 
@@ -60,15 +51,12 @@ class InboundProcessor {
 
 	private final Clock clock;
 
-	InboundProcessor(InboundStore store, MessageLedger ledger, DebtService debts, ContactGate contactGate,
-			ReminderSender sender, ApplicationEventPublisher events, ContactProperties contact, Replies replies,
-			Clock clock) {
+	InboundProcessor(InboundStore store, MessageLedger ledger, DebtService debts, ApplicationEventPublisher events,
+			ContactProperties contact, Replies replies, Clock clock) {
 		this.replies = replies;
 		this.store = store;
 		this.ledger = ledger;
 		this.debts = debts;
-		this.contactGate = contactGate;
-		this.sender = sender;
 		this.events = events;
 		this.contact = contact;
 		this.clock = clock;
@@ -111,14 +99,23 @@ class InboundProcessor {
 			this.store.processed(event.id(), null, null, this.clock.instant());
 			return;
 		}
-		int messages = this.ledger.statusReported(event.contextWamid(), status.get(), event.errorCode(),
-				(event.sentAt() != null) ? event.sentAt() : this.clock.instant());
-		if (messages == 0) {
+		Instant at = (event.sentAt() != null) ? event.sentAt() : this.clock.instant();
+		List<OutboundMessage> messages = this.ledger.statusReported(event.contextWamid(), status.get(),
+				event.errorCode(), at);
+		if (messages.isEmpty()) {
 			int attempts = this.store.attempts(event.id());
 			if (attempts + 1 < MAX_STATUS_ATTEMPTS) {
 				throw new IllegalStateException("no message " + event.contextWamid() + " in the ledger yet");
 			}
 			logger.warn("Status {} of unknown message {} dropped", event.status(), event.contextWamid());
+		}
+		if (status.get() == OutboundStatus.FAILED && event.errorCode() != null
+				&& WhatsAppErrorKind.of(event.errorCode()) == WhatsAppErrorKind.PERMANENT) {
+			// Told again when the event is retried: the ledger has it already, the lifecycle may not yet.
+			messages.stream()
+				.filter((message) -> message.status() == OutboundStatus.FAILED)
+				.forEach((message) -> this.events.publishEvent(new RecipientUnreachable(event.id(), message.debtId(),
+						message.stage(), event.errorCode(), at)));
 		}
 		this.store.processed(event.id(), null, null, this.clock.instant());
 	}
@@ -185,18 +182,8 @@ class InboundProcessor {
 	}
 
 	private void optOut(InboundEvent event, Optional<Debt> debt) {
-		this.contactGate.optOut(event.phone(), "el deudor respondió «"
-				+ ((event.body() != null) ? event.body() : event.payload()) + "»");
-		// Confirmed once per debt: a later "BAJA" sends nothing more, and a confirmation that failed is retried with
-		// the event.
-		if (debt.isPresent() && !this.sender.alreadySent(debt.get().debtId(), "OPT_OUT")
-				&& this.replies.withinWindow(event.phone())) {
-			OutboundMessage sent = this.sender.sendText(debt.get(), "OPT_OUT", OPT_OUT_CONFIRMATION);
-			this.contactGate.record(debt.get().debtor(), debt.get().debtId(), "OPT_OUT", MessageLedger.TEXT,
-					new ContactDecision(ContactOutcome.SENT, "confirmación de la baja pedida por el deudor", null),
-					sent.wamid());
-		}
-		logger.info("Number {} opted out of WhatsApp", MessageFormats.maskPhone(event.phone()));
+		this.replies.optOut(event.phone(), debt.orElse(null),
+				"el deudor respondió «" + ((event.body() != null) ? event.body() : event.payload()) + "»");
 		this.store.processed(event.id(), debt.map(Debt::debtId).orElse(null), ReplyIntent.Kind.OPT_OUT.name(),
 				this.clock.instant());
 	}

@@ -89,9 +89,9 @@ public class MessageLedger {
 	/**
 	 * Moves the messages with this wamid to a delivery status, only forward: a late {@code delivered} never undoes
 	 * {@code read}, and a {@code failed} after {@code read} is ignored.
-	 * @return how many messages carry the wamid (0: not known yet)
+	 * @return the messages that carry the wamid, as they stand afterwards (none: not known yet)
 	 */
-	int statusReported(String wamid, OutboundStatus status, Integer errorCode, Instant at) {
+	List<OutboundMessage> statusReported(String wamid, OutboundStatus status, Integer errorCode, Instant at) {
 		return this.ownTransaction.execute((tx) -> {
 			List<OutboundMessage> messages = this.jdbc.sql(SELECT + " WHERE wamid = ?")
 				.param(wamid)
@@ -105,7 +105,10 @@ public class MessageLedger {
 						.update();
 				}
 			}
-			return messages.size();
+			return this.jdbc.sql(SELECT + " WHERE wamid = ? ORDER BY message_id")
+				.param(wamid)
+				.query(MessageLedger::map)
+				.list();
 		});
 	}
 

@@ -3,8 +3,12 @@ package dev.mora.whatsapp;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.mora.contact.ContactDecision;
 import dev.mora.contact.ContactGate;
+import dev.mora.contact.ContactOutcome;
 import dev.mora.debt.Debt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
@@ -12,16 +16,48 @@ import org.springframework.stereotype.Service;
 @Service
 public class Replies {
 
+	static final String OPT_OUT = "OPT_OUT";
+
+	static final String OPT_OUT_CONFIRMATION = "Listo, no te enviaremos más mensajes por WhatsApp. Si necesitas algo, "
+			+ "escríbenos cuando quieras.";
+
+	private static final Logger logger = LoggerFactory.getLogger(Replies.class);
+
 	private final InboundStore store;
 
 	private final ContactGate contactGate;
 
+	private final ReminderSender sender;
+
 	private final Clock clock;
 
-	Replies(InboundStore store, ContactGate contactGate, Clock clock) {
+	Replies(InboundStore store, ContactGate contactGate, ReminderSender sender, Clock clock) {
 		this.store = store;
 		this.contactGate = contactGate;
+		this.sender = sender;
 		this.clock = clock;
+	}
+
+	/**
+	 * Stops every WhatsApp message to the debt's number, for any debt, and confirms it once inside the 24-hour window.
+	 * Confirmed once per debt: a later "BAJA" sends nothing more, and a confirmation that failed is sent when the
+	 * caller retries.
+	 * @param reason why, for the audit trail: what the debtor wrote, or who read it so
+	 */
+	public void optOut(Debt debt, String reason) {
+		optOut(debt.debtor().phone(), debt, reason);
+	}
+
+	/** Stops every message to the number; confirms it for the debt, if one is known. */
+	void optOut(String phone, Debt debt, String reason) {
+		this.contactGate.optOut(phone, reason);
+		if (debt != null && !this.sender.alreadySent(debt.debtId(), OPT_OUT) && withinWindow(phone)) {
+			OutboundMessage sent = this.sender.sendText(debt, OPT_OUT, OPT_OUT_CONFIRMATION);
+			this.contactGate.record(debt.debtor(), debt.debtId(), OPT_OUT, MessageLedger.TEXT,
+					new ContactDecision(ContactOutcome.SENT, "confirmación de la baja pedida por el deudor", null),
+					sent.wamid());
+		}
+		logger.info("Number {} opted out of WhatsApp", MessageFormats.maskPhone(phone));
 	}
 
 	/** Whether free-form messages may go to this number: within 24 hours of its last message to Mora. */
@@ -39,7 +75,7 @@ public class Replies {
 	/** Records an answer to the debtor's own message in the audit trail. */
 	public void audit(Debt debt, String key, OutboundMessage sent, String rule) {
 		this.contactGate.record(debt.debtor(), debt.debtId(), key, sent.template(),
-				new dev.mora.contact.ContactDecision(dev.mora.contact.ContactOutcome.SENT, rule, null), sent.wamid());
+				new ContactDecision(ContactOutcome.SENT, rule, null), sent.wamid());
 	}
 
 	public boolean optedOut(Debt debt) {

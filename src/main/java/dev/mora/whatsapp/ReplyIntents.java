@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class ReplyIntents {
 
-	/** Promises further away than this are read by an agent instead. */
-	static final int MAX_PROMISE_DAYS = 60;
+	/** Promises further away than this are read by an agent instead (and agents record none further either). */
+	public static final int MAX_PROMISE_DAYS = 60;
 
 	/**
 	 * Asking to stop: a reply that opens with "baja", "stop" or "alto", or says it in so many words anywhere. Read
