@@ -57,6 +57,23 @@ public class PaymentService {
 		this.clock = clock;
 	}
 
+	/** The provider of the payments agents record by hand: a transfer or a voucher they found. */
+	public static final String AGENT = "agent";
+
+	/**
+	 * Records a payment an agent found by hand (a transfer, a voucher the debtor sent), under its reference: the same
+	 * reference again is the same payment, recorded and applied once. It wakes the debt's lifecycle as any payment.
+	 * @throws PaymentReferenceTakenException when the reference is recorded for another debt
+	 */
+	public PaymentReceipt receiveFromAgent(String debtId, BigDecimal amount, String currency, String reference) {
+		Optional<PaymentRecord> taken = this.ledger.find(AGENT, reference)
+			.filter((payment) -> !payment.debtId().equals(debtId));
+		if (taken.isPresent()) {
+			throw new PaymentReferenceTakenException(AGENT, reference, taken.get().debtId());
+		}
+		return receive(new IncomingPayment(AGENT, reference, debtId, amount, currency, this.clock.instant()));
+	}
+
 	public PaymentReceipt receive(IncomingPayment payment) {
 		try {
 			return this.transaction.execute((status) -> store(payment));
