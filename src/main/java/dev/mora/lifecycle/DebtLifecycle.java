@@ -19,6 +19,9 @@ public final class DebtLifecycle {
 
 	public static final String MSG_REPLY_RECEIVED = "Msg_ReplyReceived";
 
+	/** WhatsApp reported, after accepting it, that a reminder will never reach the debtor. */
+	public static final String MSG_RECIPIENT_UNREACHABLE = "Msg_RecipientUnreachable";
+
 	/** The ledger key of the thank-you message: sent once per debt. */
 	public static final String THANK_YOU = "THANK_YOU";
 
@@ -34,6 +37,9 @@ public final class DebtLifecycle {
 	public static final class Elements {
 
 		public static final String START = "StartEvent_DebtRegistered";
+
+		/** The automatic reminders: every stage's wait, balance check and send, until none is left. */
+		public static final String REMINDERS = "SubProcess_Reminders";
 
 		public static final String PLAN_NEXT_STAGE = "Task_PlanNextStage";
 
@@ -53,9 +59,30 @@ public final class DebtLifecycle {
 
 		public static final String TIMER_CONTACT_WINDOW = "Timer_ContactWindowOpens";
 
+		public static final String END_STAGES_EXHAUSTED = "EndEvent_StagesExhausted";
+
+		public static final String BALANCE_LEFT = "Gateway_BalanceLeft";
+
+		/** A send refused for good (131026 and the like): the reminders stop, an agent contacts the debtor. */
 		public static final String RECIPIENT_UNREACHABLE = "Boundary_RecipientUnreachable";
 
+		/** The same, reported later by a {@code failed} status webhook. */
+		public static final String MESSAGE_UNDELIVERED = "Boundary_MessageUndelivered";
+
+		/** An agent read a reply as a dispute: the reminders stop until one resolves it. */
+		public static final String DEBT_DISPUTED = "Boundary_DebtDisputed";
+
 		public static final String CONTACT_MANUALLY = "UserTask_ContactManually";
+
+		public static final String CHECK_CONTACT_OUTCOME = "Task_CheckContactOutcome";
+
+		public static final String RECORD_CONTACT_PROMISE = "Task_RecordContactPromise";
+
+		public static final String MARK_WRONG_NUMBER = "Task_MarkWrongNumber";
+
+		public static final String RESOLVE_DISPUTE = "UserTask_ResolveDispute";
+
+		public static final String CHECK_DISPUTE_RESOLUTION = "Task_CheckDisputeResolution";
 
 		public static final String DECIDE_FINAL_ACTION = "UserTask_DecideFinalAction";
 
@@ -81,7 +108,27 @@ public final class DebtLifecycle {
 
 		public static final String CLAIM_CLOSED_BY_PAYMENT = "Boundary_ClaimPaid";
 
+		public static final String CHECK_PAYMENT_CLAIM = "Task_CheckPaymentClaim";
+
+		public static final String RECORD_CLAIMED_PAYMENT = "Task_RecordClaimedPayment";
+
+		public static final String END_CLAIM_CONFIRMED = "EndEvent_ClaimConfirmed";
+
+		public static final String ASK_FOR_VOUCHER = "Task_AskForVoucher";
+
+		public static final String END_VOUCHER_ASKED = "EndEvent_PaymentClaimReviewed";
+
 		public static final String READ_REPLY = "UserTask_ReadReply";
+
+		public static final String CHECK_CHOSEN_INTENT = "Task_CheckChosenIntent";
+
+		public static final String OPT_OUT_NUMBER = "Task_OptOutNumber";
+
+		public static final String END_OPTED_OUT = "EndEvent_OptedOut";
+
+		public static final String END_DEBT_DISPUTED = "EndEvent_DebtDisputed";
+
+		public static final String END_REPLY_READ = "EndEvent_ReplyRead";
 
 		public static final String CONFIRM_PAYMENT = "Task_ConfirmPayment";
 
@@ -115,6 +162,29 @@ public final class DebtLifecycle {
 
 		public static final String FINAL_ACTION = "finalAction";
 
+		public static final String FINAL_COMMENT = "comment";
+
+		/** What the agents' forms submit. */
+		public static final String CONTACT_OUTCOME = "contactOutcome";
+
+		public static final String CONTACT_COMMENT = "contactComment";
+
+		public static final String CHOSEN_INTENT = "chosenIntent";
+
+		public static final String REPLY_COMMENT = "replyComment";
+
+		public static final String CLAIM_OUTCOME = "claimOutcome";
+
+		public static final String CLAIM_AMOUNT = "claimAmount";
+
+		public static final String CLAIM_REFERENCE = "claimReference";
+
+		public static final String CLAIM_COMMENT = "claimComment";
+
+		public static final String DISPUTE_RESOLUTION = "disputeResolution";
+
+		public static final String DISPUTE_COMMENT = "disputeComment";
+
 		public static final String DEFERRED = "deferred";
 
 		/** Local to a payment's event subprocess: which payment woke it. */
@@ -129,6 +199,7 @@ public final class DebtLifecycle {
 
 		public static final String REPLY_EVENT_ID = "replyEventId";
 
+		/** The day promised, an ISO date: in a reply's event subprocess, or from an agent's manual contact. */
 		public static final String PROMISED_DATE = "promisedDate";
 
 		public static final String REPLY_NOTE = "replyNote";
@@ -162,12 +233,14 @@ public final class DebtLifecycle {
 			return ((Number) scope.getVariable(REPLY_EVENT_ID)).longValue();
 		}
 
-		public static java.time.LocalDate promisedDate(VariableScope scope) {
-			return java.time.LocalDate.parse((String) scope.getVariable(PROMISED_DATE));
+		/** The reply being acted on; null outside a reply's event subprocess (an agent's phone call, say). */
+		public static Long replyEventIdOrNull(VariableScope scope) {
+			Object id = scope.getVariable(REPLY_EVENT_ID);
+			return (id != null) ? ((Number) id).longValue() : null;
 		}
 
-		public static String finalAction(VariableScope scope) {
-			return (String) scope.getVariable(FINAL_ACTION);
+		public static java.time.LocalDate promisedDate(VariableScope scope) {
+			return java.time.LocalDate.parse((String) scope.getVariable(PROMISED_DATE));
 		}
 
 		public static void nextStage(VariableScope scope, String stage, Date at) {

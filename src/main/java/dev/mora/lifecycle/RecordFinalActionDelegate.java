@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import org.springframework.stereotype.Component;
 
-/** Records the agent's decision once the reminders are exhausted. */
+/**
+ * Records the agent's decision once the reminders are over, in the transaction that completes the task: a choice
+ * the form does not offer fails the completion (400 over REST) and the task stays open.
+ */
 @Component
 class RecordFinalActionDelegate implements JavaDelegate {
 
@@ -19,8 +22,13 @@ class RecordFinalActionDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		this.debts.closeAs(DebtLifecycle.Variables.debtId(execution),
-				FinalAction.valueOf(DebtLifecycle.Variables.finalAction(execution)).status());
+		FormValues form = new FormValues();
+		FinalAction action = form.choice(DebtLifecycle.Variables.FINAL_ACTION,
+				execution.getVariable(DebtLifecycle.Variables.FINAL_ACTION), FinalAction.class);
+		form.optionalText(DebtLifecycle.Variables.FINAL_COMMENT,
+				execution.getVariable(DebtLifecycle.Variables.FINAL_COMMENT), FormValues.COMMENT_LENGTH);
+		form.orRefuse("final collection decision");
+		this.debts.closeAs(DebtLifecycle.Variables.debtId(execution), action.status());
 	}
 
 	/** The choices of the {@code FinalCollectionDecision} form. */
