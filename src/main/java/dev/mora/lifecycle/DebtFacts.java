@@ -14,6 +14,11 @@ public class DebtFacts {
 		this.debts = debts;
 	}
 
+	/** Whether the debt is still collected: active, with something left to pay. */
+	public boolean collectable(String debtId) {
+		return this.debts.get(debtId).isCollectable();
+	}
+
 	/** The balance, as a number a DMN table compares. */
 	public double balance(String debtId) {
 		return this.debts.get(debtId).balance().doubleValue();

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a promise to pay: escalation pauses until the day after it (the send step defers to then), and the
- * debtor is told, inside the 24-hour window, that the promise was noted.
+ * Records a promise to pay, made on WhatsApp or to an agent: escalation pauses until the day after it (the send step
+ * defers to then), and the debtor is told, inside the 24-hour window, that the promise was noted.
  */
 @Component
 class RecordPromiseDelegate implements JavaDelegate {
@@ -37,7 +37,10 @@ class RecordPromiseDelegate implements JavaDelegate {
 		LocalDate promised = DebtLifecycle.Variables.promisedDate(execution);
 		this.debts.promise(debt.debtId(), promised);
 		if (debt.isCollectable() && !this.replies.optedOut(debt) && this.replies.withinWindow(debt.debtor().phone())) {
-			String key = "PROMISE:" + DebtLifecycle.Variables.replyEventId(execution);
+			// One confirmation per reply; a promise made to an agent on the phone is confirmed once per day promised.
+			Long replyEventId = DebtLifecycle.Variables.replyEventIdOrNull(execution);
+			String key = "PROMISE:" + ((replyEventId != null) ? replyEventId
+					: promised + ":" + execution.getProcessInstanceId());
 			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Gracias " + debt.debtor().firstName()
 					+ ", anotamos tu compromiso de pagar " + MessageFormats.money(debt.balance(), debt.currency())
 					+ " hasta el " + MessageFormats.date(promised) + "."),

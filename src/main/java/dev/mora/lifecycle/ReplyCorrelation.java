@@ -1,9 +1,7 @@
 package dev.mora.lifecycle;
 
 import dev.mora.whatsapp.ReplyReceived;
-import dev.mora.refinancing.Refinancing;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,34 +20,16 @@ class ReplyCorrelation {
 
 	private final RuntimeService runtimeService;
 
-	private final TaskService taskService;
+	private final AgentTasks agentTasks;
 
-	ReplyCorrelation(RuntimeService runtimeService, TaskService taskService) {
+	ReplyCorrelation(RuntimeService runtimeService, AgentTasks agentTasks) {
 		this.runtimeService = runtimeService;
-		this.taskService = taskService;
-	}
-
-	/**
-	 * Whether the reply asks for what agents are handling already: a refinancing under review (by an agent or a
-	 * supervisor), a payment claim being verified.
-	 */
-	private boolean alreadyInHand(ReplyReceived reply) {
-		return switch (reply.intent()) {
-			case REFINANCE -> this.runtimeService.createProcessInstanceQuery()
-				.processDefinitionKey(Refinancing.KEY)
-				.processInstanceBusinessKey(reply.debtId())
-				.count() > 0;
-			case ALREADY_PAID -> this.taskService.createTaskQuery()
-				.processInstanceBusinessKey(reply.debtId())
-				.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM)
-				.count() > 0;
-			default -> false;
-		};
+		this.agentTasks = agentTasks;
 	}
 
 	@EventListener
 	void replyReceived(ReplyReceived reply) {
-		if (alreadyInHand(reply)) {
+		if (this.agentTasks.alreadyInHand(reply.debtId(), reply.intent().name())) {
 			logger.info("Debt {} has its {} in an agent's hands already; reply {} adds nothing", reply.debtId(),
 					reply.intent(), reply.eventId());
 			return;

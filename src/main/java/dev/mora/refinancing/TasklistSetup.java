@@ -40,9 +40,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes Tasklist a workplace at start-up: the agents' and supervisors' groups, the configured demo users, the
- * shared filters (my groups' tasks, refinancing, manual contact, my tasks, overdue tasks), and what the two groups
- * may see and do with engine authorization on. Idempotent: what exists is left as it is, also an authorization an
- * administrator has changed in Camunda Admin.
+ * shared filters (my groups' tasks, refinancing, manual contact, disputes, my tasks, overdue tasks), and what the two
+ * groups may see and do with engine authorization on. Idempotent: what exists is left as it is, also an authorization
+ * an administrator has changed in Camunda Admin.
  * <p>
  * The tasks themselves are not granted here: the engine gives a task's candidate groups, candidate users and
  * assignee READ and UPDATE on that one task as it adds them, so a group sees exactly the tasks it is a candidate for.
@@ -100,6 +100,7 @@ class TasklistSetup {
 		filters.add(filter("Refinanciamientos", 20,
 				mine().taskDefinitionKeyIn(Refinancing.Elements.REVIEW, Refinancing.Elements.SUPERVISOR_APPROVAL)));
 		filters.add(filter("Contacto manual", 30, mine().taskDefinitionKey("UserTask_ContactManually")));
+		filters.add(filter("Disputas", 35, mine().taskDefinitionKey("UserTask_ResolveDispute")));
 		filters.add(filter("Mis tareas", 40,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}")));
 		filters.add(filter("Tareas vencidas", 50, mine().dueBeforeExpression("${now()}")));

@@ -18,10 +18,12 @@ import dev.mora.debt.DebtRequest;
 import dev.mora.debt.DebtService;
 import dev.mora.debt.DebtStatus;
 import dev.mora.payment.IncomingPayment;
+import dev.mora.payment.PaymentLedger;
 import dev.mora.payment.PaymentReceipt;
 import dev.mora.payment.PaymentService;
 import dev.mora.payment.PaymentStatus;
 import dev.mora.refinancing.Refinancing;
+import dev.mora.whatsapp.RecipientUnreachable;
 import dev.mora.whatsapp.ReplyIntent;
 import dev.mora.whatsapp.ReplyReceived;
 import dev.mora.whatsapp.SendingSwitch;
@@ -30,6 +32,7 @@ import dev.mora.testing.ProcessCoverage;
 import dev.mora.whatsapp.MessageLedger;
 import dev.mora.whatsapp.OutboundMessage;
 import dev.mora.whatsapp.OutboundStatus;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -103,6 +106,12 @@ class DebtLifecycleProcessTest {
 
 	@Autowired
 	PaymentService payments;
+
+	@Autowired
+	PaymentLedger paymentLedger;
+
+	@Autowired
+	HistoryService historyService;
 
 	@Autowired
 	ApplicationEventPublisher events;
@@ -806,15 +815,90 @@ class DebtLifecycleProcessTest {
 	}
 
 	@Test
-	void paymentClaimAnAgentChecks() {
+	void noPaymentWhereTheDebtorSaysTheyPaidAsksForTheVoucherAndTheRemindersGoOn() {
 		ProcessInstance instance = register("2026-12-14");
 		reply(ReplyIntent.Kind.ALREADY_PAID, "ya pagué", null);
 
-		Task task = this.taskService.createTaskQuery().processInstanceId(instance.getId())
-			.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).singleResult();
-		this.taskService.complete(task.getId(), Map.of("claimOutcome", "NOT_FOUND"));
+		complete(task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM), Map.of("claimOutcome", "NOT_FOUND",
+				"claimComment", "no figura en el banco"));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.ASK_FOR_VOUCHER).getId());
 
-		assertThat(instance).hasPassed("EndEvent_PaymentClaimReviewed");
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_pedir_comprobante");
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_VOUCHER_ASKED)
+			.isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(this.paymentLedger.paymentsOf(this.debtId)).isEmpty();
+	}
+
+	@Test
+	void aPaymentAnAgentFindsIsRecordedUnderItsReferenceAndAppliedOnceAsAnyPayment() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.ALREADY_PAID, "Ya pagué por Yape", null);
+
+		complete(task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM), Map.of("claimOutcome", "CONFIRMED",
+				"claimAmount", 100.5, "claimReference", " yape  0042 "));
+
+		assertThat(this.paymentLedger.paymentsOf(this.debtId)).singleElement().satisfies((payment) -> {
+			assertThat(payment.provider()).isEqualTo(PaymentService.AGENT);
+			assertThat(payment.paymentId()).isEqualTo("YAPE 0042");
+			assertThat(payment.amount()).isEqualByComparingTo("100.50");
+		});
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("249.50");
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_CLAIM_CONFIRMED)
+			.isWaitingAt(DebtLifecycle.Elements.CONFIRM_PAYMENT, DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.CONFIRM_PAYMENT).getId());
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_pago_parcial");
+
+		// The same voucher reported and confirmed again: recorded once, applied once.
+		reply(ReplyIntent.Kind.ALREADY_PAID, "les reenvío el voucher", null);
+		complete(task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM), Map.of("claimOutcome", "CONFIRMED",
+				"claimAmount", "100.50", "claimReference", "YAPE 0042"));
+		assertThat(this.paymentLedger.paymentsOf(this.debtId)).hasSize(1);
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("249.50");
+	}
+
+	@Test
+	void aPaymentInFullAnAgentFindsSettlesTheDebt() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.ALREADY_PAID, "pagado", null);
+
+		complete(task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM), Map.of("claimOutcome", "CONFIRMED",
+				"claimAmount", "350", "claimReference", "OP-000123/2026"));
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.SEND_THANK_YOU);
+		this.managementService.executeJob(job(instance).getId());
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_SETTLED).isEnded();
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.SETTLED);
+	}
+
+	@Test
+	void aPaymentCheckThatCannotBeCarriedOutIsRefusedNamingEachFieldAndNothingIsApplied() {
+		String other = this.debtId + "-B";
+		this.debts.register(new DebtRequest(other, new DebtRequest.DebtorRequest("C-" + other, "José Pérez",
+				"+51912345678"), "80.00", "PEN", "2026-12-14", null, null, null));
+		this.payments.receiveFromAgent(other, new BigDecimal("80.00"), "PEN", "OP-1");
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.ALREADY_PAID, "ya pagué", null);
+		String task = task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).getId();
+
+		assertThatThrownBy(() -> complete(task, Map.of("claimOutcome", "CONFIRMED")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("claimAmount: must be an amount greater than 0 with at most 2 decimals, not null")
+			.hasMessageContaining("claimReference: must be 1 to 64 letters");
+		assertThatThrownBy(() -> complete(task, Map.of("claimOutcome", "CONFIRMED", "claimAmount", "10.001",
+				"claimReference", "OP 2; DROP")))
+			.hasMessageContaining("claimAmount: must be an amount greater than 0 with at most 2 decimals, not 10.001")
+			.hasMessageContaining(
+					"claimReference: must be 1 to 64 letters, digits, spaces or . _ : / # -, not OP 2; DROP");
+		assertThatThrownBy(() -> complete(task, Map.of("claimOutcome", "FOUND")))
+			.hasMessageContaining("claimOutcome: must be one of CONFIRMED, NOT_FOUND, not FOUND");
+		assertThatThrownBy(() -> complete(task, Map.of("claimOutcome", "CONFIRMED", "claimAmount", "80.00",
+				"claimReference", "op-1")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("claimReference: payment agent/OP-1 is recorded for debt " + other + " already");
+
+		assertThat(task(instance, DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).getId()).isEqualTo(task);
+		assertThat(this.paymentLedger.paymentsOf(this.debtId)).isEmpty();
+		assertThat(this.debts.get(this.debtId).balance()).isEqualByComparingTo("350.00");
 	}
 
 	@Test
@@ -869,6 +953,280 @@ class DebtLifecycleProcessTest {
 		}
 		assertThat(whatsApp.callbacksSent()).containsExactlyInAnyOrder(first + "/PRE_DUE", this.debtId + "/PRE_DUE");
 		assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void aPromiseMadeToAnAgentPausesEscalationUntilTheDayAfterAsOnWhatsApp() {
+		ProcessInstance instance = register("2026-12-14");
+		Task task = unreachable(instance);
+
+		complete(task, Map.of("contactOutcome", "PROMISE", "promisedDate", "2026-12-15", "contactComment",
+				"paga el martes en agencia"));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RECORD_CONTACT_PROMISE).getId());
+
+		assertThat(this.debts.get(this.debtId).promisedUntil()).isEqualTo(LocalDate.of(2026, 12, 15));
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.RECORD_CONTACT_PROMISE)
+			.isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		// The due-day reminder (the 14th) waits until the day after the promise.
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 16, 10, 0)));
+	}
+
+	@Test
+	void aWrongNumberStopsWhatsAppToTheDebtorAndGoesStraightToTheFinalDecision() {
+		ProcessInstance instance = register("2026-12-14");
+		Task task = unreachable(instance);
+
+		complete(task, Map.of("contactOutcome", "WRONG_NUMBER", "contactComment", "contestó otra persona"));
+
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.MARK_WRONG_NUMBER)
+			.isWaitingAt(DebtLifecycle.Elements.DECIDE_FINAL_ACTION);
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId()).count())
+			.as("no reminder is planned").isZero();
+		assertThat(this.contacts.blockOf(this.debts.get(this.debtId).debtor()))
+			.hasValueSatisfying((reason) -> assertThat(reason).contains("número equivocado", "+51987654321"));
+
+		Task decision = task(instance, DebtLifecycle.Elements.DECIDE_FINAL_ACTION);
+		assertThatThrownBy(() -> complete(decision, Map.of(DebtLifecycle.Variables.FINAL_ACTION, "GIVE_UP")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("finalAction: must be one of MANUAL_COLLECTION, AGENCY_HANDOFF, WRITE_OFF_PROPOSAL, "
+					+ "not GIVE_UP");
+		complete(decision, Map.of(DebtLifecycle.Variables.FINAL_ACTION, "MANUAL_COLLECTION"));
+		assertThat(instance).isEnded();
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.MANUAL_COLLECTION);
+	}
+
+	@Test
+	void aDisputeStopsTheRemindersUntilAnAgentResolvesItWhilePaymentsStillCount() {
+		ProcessInstance instance = register("2026-12-14");
+		Task task = unreachable(instance);
+
+		complete(task, Map.of("contactOutcome", "DISPUTE", "contactComment", "dice que ya pagó en tienda"));
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.RESOLVE_DISPUTE);
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+			.as("no reminder is planned").isZero();
+		Task dispute = task(instance, DebtLifecycle.Elements.RESOLVE_DISPUTE);
+		assertThat(dispute.getName()).isEqualTo("Resolver la disputa – María Quispe – S/ 350.00");
+		assertThat(this.taskService.getVariable(dispute.getId(), DebtLifecycle.Variables.CONTACT_COMMENT))
+			.isEqualTo("dice que ya pagó en tienda");
+		pay("PAY-" + this.debtId, "50.00", "PEN");
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.RESOLVE_DISPUTE,
+				DebtLifecycle.Elements.CONFIRM_PAYMENT);
+
+		now(lima(2026, 12, 16, 9, 0));
+		assertThatThrownBy(() -> complete(dispute, Map.of("disputeResolution", "UPHELD")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("disputeResolution: must be one of RESUME, FINAL_DECISION, not UPHELD");
+		complete(dispute, Map.of("disputeResolution", "RESUME", "disputeComment", "el acreedor confirma la deuda"));
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE,
+				DebtLifecycle.Elements.CONFIRM_PAYMENT);
+		// The due-day reminder is late now: it goes out at once, as after downtime.
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+	}
+
+	@Test
+	void aDisputeAnAgentHandsOverEndsTheRemindersAtTheFinalDecision() {
+		ProcessInstance instance = register("2026-12-14");
+		complete(unreachable(instance), Map.of("contactOutcome", "DISPUTE"));
+
+		complete(task(instance, DebtLifecycle.Elements.RESOLVE_DISPUTE), Map.of("disputeResolution", "FINAL_DECISION"));
+
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.DECIDE_FINAL_ACTION);
+		complete(task(instance, DebtLifecycle.Elements.DECIDE_FINAL_ACTION),
+				Map.of(DebtLifecycle.Variables.FINAL_ACTION, "WRITE_OFF_PROPOSAL"));
+		assertThat(this.debts.get(this.debtId).status()).isEqualTo(DebtStatus.WRITE_OFF_PROPOSED);
+	}
+
+	@Test
+	void aManualContactOutcomeThatCannotBeCarriedOutIsRefusedNamingEachFieldAndTheTaskStaysOpen() {
+		ProcessInstance instance = register("2026-12-14");
+		Task task = unreachable(instance);
+
+		assertThatThrownBy(() -> complete(task, Map.of("contactOutcome", "PROMISE")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("promisedDate: must be an ISO date such as 2026-12-11, not null");
+		assertThatThrownBy(() -> complete(task, Map.of("contactOutcome", "PROMISE", "promisedDate", "2026-12-01")))
+			.hasMessageContaining("promisedDate: must be from 2026-12-11 to 2027-02-09, not 2026-12-01");
+		assertThatThrownBy(() -> complete(task, Map.of("contactOutcome", "CALLED", "contactComment", "x".repeat(1001))))
+			.hasMessageContaining("contactOutcome: must be one of REACHED, PROMISE, DISPUTE, WRONG_NUMBER, NO_ANSWER, "
+					+ "not CALLED")
+			.hasMessageContaining("contactComment: must be at most 1000 characters, not 1001");
+		assertThatThrownBy(() -> complete(task, Map.of())).hasMessageContaining("contactOutcome: must be one of");
+
+		assertThat(task(instance, DebtLifecycle.Elements.CONTACT_MANUALLY).getId()).isEqualTo(task.getId());
+		assertThat(this.debts.get(this.debtId).promisedUntil()).isNull();
+
+		// As REST clients send it: the day as a date-time.
+		complete(task, Map.of("contactOutcome", "PROMISE", "promisedDate", "2026-12-15T00:00:00.000Z"));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RECORD_CONTACT_PROMISE).getId());
+		assertThat(this.debts.get(this.debtId).promisedUntil()).isEqualTo(LocalDate.of(2026, 12, 15));
+	}
+
+	@Test
+	void aReminderWhatsAppLaterReportsUndeliveredStopsTheRemindersForOneManualContactTask() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 10, 0));
+		fireTimerAndSend(instance);
+		Instant failedAt = ClockUtil.now().toInstant();
+		now(lima(2026, 12, 11, 10, 1));
+
+		undelivered("PRE_DUE", failedAt);
+		undelivered("PRE_DUE", failedAt);
+
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.MESSAGE_UNDELIVERED)
+			.isWaitingAt(DebtLifecycle.Elements.CONTACT_MANUALLY);
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId()).count())
+			.as("no reminder is planned").isZero();
+		Task task = task(instance, DebtLifecycle.Elements.CONTACT_MANUALLY);
+		assertThat(task.getName()).startsWith("Contactar manualmente – María Quispe");
+		complete(task, Map.of("contactOutcome", "NO_ANSWER"));
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 14, 10, 0)));
+
+		// The same failure told again (a retried webhook event): the task opened since covers it. An answer's
+		// failure is no reminder's.
+		undelivered("PRE_DUE", failedAt);
+		undelivered("PAY_LINK:7", ClockUtil.now().toInstant());
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(this.historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.CONTACT_MANUALLY).count()).isOne();
+
+		// The next reminder refused at once: another task, which carries nothing over from the first.
+		now(lima(2026, 12, 14, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		whatsApp.answerNext(400, "error-131026-undeliverable.json");
+		this.managementService.executeJob(job(instance).getId());
+		Task second = task(instance, DebtLifecycle.Elements.CONTACT_MANUALLY);
+		assertThat(this.taskService.getVariable(second.getId(), DebtLifecycle.Variables.CONTACT_OUTCOME)).isNull();
+		assertThatThrownBy(() -> complete(second, Map.of())).hasMessageContaining("contactOutcome: must be one of");
+	}
+
+	@Test
+	void aReplyAnAgentReadsAsAWishToPayGetsTheLinkAsIfMoraHadReadItSo() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.OTHER, "¿a dónde yapeo?", null);
+
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "PAY"));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RESEND_PAYMENT_LINK).getId());
+
+		assertThat(whatsApp.templatesSent()).containsExactly("mora_enlace_pago");
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.CHECK_CHOSEN_INTENT, "EndEvent_PaymentLinkSent");
+	}
+
+	@Test
+	void aReplyAnAgentReadsAsAPromiseIsRecordedWithTheDayTheAgentGives() {
+		ProcessInstance instance = register("2026-12-14");
+		now(lima(2026, 12, 11, 9, 0));
+		reply(ReplyIntent.Kind.OTHER, "el martes sin falta", null);
+
+		assertThatThrownBy(() -> complete(task(instance, DebtLifecycle.Elements.READ_REPLY),
+				Map.of("chosenIntent", "PROMISE")))
+			.isInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("promisedDate: must be an ISO date");
+		assertThatThrownBy(() -> complete(task(instance, DebtLifecycle.Elements.READ_REPLY),
+				Map.of("chosenIntent", "OTHER")))
+			.hasMessageContaining("chosenIntent: must be one of PAY, ALREADY_PAID, REFINANCE, PROMISE, OPT_OUT, "
+					+ "DISPUTE, NONE, not OTHER");
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "PROMISE", "promisedDate",
+				"2026-12-15"));
+		this.managementService.executeJob(job(instance, DebtLifecycle.Elements.RECORD_PROMISE).getId());
+
+		assertThat(this.debts.get(this.debtId).promisedUntil()).isEqualTo(LocalDate.of(2026, 12, 15));
+		now(lima(2026, 12, 11, 10, 0));
+		fireTimerAndSend(instance);
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 16, 10, 0)));
+	}
+
+	@Test
+	void aReplyAnAgentReadsAsARequestAgentsHaveInHandOpensNoSecondTask() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.OTHER, "¿puedo pagar de a pocos?", null);
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "REFINANCE"));
+		assertThat(refinancingTasks(Refinancing.Elements.REVIEW)).hasSize(1);
+
+		reply(ReplyIntent.Kind.OTHER, "¿y lo de las cuotas?", null);
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "REFINANCE"));
+		reply(ReplyIntent.Kind.OTHER, "ya deposité", null);
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "ALREADY_PAID"));
+
+		assertThat(refinancingTasks(Refinancing.Elements.REVIEW)).hasSize(1);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(Refinancing.KEY)
+			.processInstanceBusinessKey(this.debtId).count()).isOne();
+		assertThat(this.taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey(DebtLifecycle.Elements.VERIFY_PAYMENT_CLAIM).count()).isOne();
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_REPLY_READ);
+	}
+
+	@Test
+	void aReplyAnAgentReadsAsAnOptOutStopsEveryMessageToTheNumber() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.OTHER, "ya no me interesa nada de ustedes", null);
+
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "OPT_OUT"));
+		try {
+			this.managementService.executeJob(job(instance, DebtLifecycle.Elements.OPT_OUT_NUMBER).getId());
+			assertThat(this.contacts.blockOf(this.debts.get(this.debtId).debtor())).hasValueSatisfying(
+					(reason) -> assertThat(reason).startsWith("baja del número: un agente leyó la respuesta"));
+			now(lima(2026, 12, 11, 10, 0));
+			fireTimerAndSend(instance);
+		}
+		finally {
+			this.jdbc.sql("DELETE FROM contact_block WHERE block_key = '+51987654321'").update();
+		}
+
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_OPTED_OUT);
+	}
+
+	@Test
+	void aReplyAnAgentReadsAsADisputeStopsTheRemindersUntilTheDisputeIsResolved() {
+		ProcessInstance instance = register("2026-12-14");
+		reply(ReplyIntent.Kind.OTHER, "esa deuda no es mía", null);
+
+		complete(task(instance, DebtLifecycle.Elements.READ_REPLY), Map.of("chosenIntent", "DISPUTE", "replyComment",
+				"dice que nunca compró"));
+
+		assertThat(instance).hasPassed(DebtLifecycle.Elements.END_DEBT_DISPUTED, DebtLifecycle.Elements.DEBT_DISPUTED)
+			.isWaitingAt(DebtLifecycle.Elements.RESOLVE_DISPUTE);
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance.getId()).count())
+			.as("no reminder is planned").isZero();
+		Task dispute = task(instance, DebtLifecycle.Elements.RESOLVE_DISPUTE);
+		assertThat(this.taskService.getVariable(dispute.getId(), DebtLifecycle.Variables.REPLY_COMMENT))
+			.isEqualTo("dice que nunca compró");
+
+		complete(dispute, Map.of("disputeResolution", "RESUME"));
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.TIMER_STAGE_DUE);
+		assertThat(timer(instance).getDuedate()).isEqualTo(date(lima(2026, 12, 11, 10, 0)));
+	}
+
+	/** Fires the first stage's timer and lets WhatsApp refuse its send for good: the manual-contact task. */
+	private Task unreachable(ProcessInstance instance) {
+		now(lima(2026, 12, 11, 10, 0));
+		this.managementService.executeJob(timer(instance).getId());
+		whatsApp.answerNext(400, "error-131026-undeliverable.json");
+		this.managementService.executeJob(job(instance).getId());
+		assertThat(instance).isWaitingAt(DebtLifecycle.Elements.CONTACT_MANUALLY);
+		return task(instance, DebtLifecycle.Elements.CONTACT_MANUALLY);
+	}
+
+	/** What the webhook tells the lifecycle once it stored a failed status with error 131026. */
+	private void undelivered(String stage, Instant failedAt) {
+		this.events.publishEvent(new RecipientUnreachable(++replies, this.debtId, stage, 131026, failedAt));
+	}
+
+	private Task task(ProcessInstance instance, String taskKey) {
+		return this.taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+			.singleResult();
+	}
+
+	private void complete(Task task, Map<String, Object> variables) {
+		complete(task.getId(), variables);
+	}
+
+	private void complete(String taskId, Map<String, Object> variables) {
+		this.taskService.complete(taskId, variables);
 	}
 
 	private void reply(ReplyIntent.Kind intent, String text, LocalDate promised) {

@@ -86,7 +86,8 @@ class DeploymentTest {
 		assertThat(this.identityService.createUserQuery().memberOfGroup("collection-supervisors").userId("supervisor")
 			.count()).isEqualTo(1);
 		assertThat(this.filterService.createTaskFilterQuery().list()).extracting(Filter::getName)
-			.contains("Tareas de mis grupos", "Refinanciamientos", "Contacto manual", "Mis tareas", "Tareas vencidas");
+			.contains("Tareas de mis grupos", "Refinanciamientos", "Contacto manual", "Disputas", "Mis tareas",
+					"Tareas vencidas");
 	}
 
 	private static List<String> fileNames(String folder) throws IOException {

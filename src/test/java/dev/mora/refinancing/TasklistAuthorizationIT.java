@@ -51,7 +51,7 @@ class TasklistAuthorizationIT extends ApplicationIT {
 	private static final String SUPERVISOR = "supervisor";
 
 	private static final List<String> SHARED_FILTERS = List.of("Tareas de mis grupos", "Refinanciamientos",
-			"Contacto manual", "Mis tareas", "Tareas vencidas");
+			"Contacto manual", "Disputas", "Mis tareas", "Tareas vencidas");
 
 	@Autowired
 	TasklistSetup setup;

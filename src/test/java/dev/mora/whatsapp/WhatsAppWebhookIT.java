@@ -216,6 +216,26 @@ class WhatsAppWebhookIT extends ApplicationIT {
 	}
 
 	@Test
+	void aReminderReportedUndeliverableLaterStopsTheRemindersForOneManualContactTask() {
+		String wamid = registerAndSendReminder("WH-7", "+51911111107");
+		String failed = status("status-failed-131026.json", wamid, "+51911111107");
+
+		assertThat(webhook(failed, APP_SECRET).status()).isEqualTo(200);
+		assertThat(webhook(failed, APP_SECRET).status()).isEqualTo(200);
+
+		assertThat(get("/api/debts/WH-7").json().path("messages").get(0).path("status").asText()).isEqualTo("failed");
+		assertThat(this.taskService.createTaskQuery().processInstanceBusinessKey("WH-7").list()).singleElement()
+			.satisfies((task) -> {
+				assertThat(task.getTaskDefinitionKey()).isEqualTo(DebtLifecycle.Elements.CONTACT_MANUALLY);
+				assertThat(task.getName()).startsWith("Contactar manualmente – María Quispe");
+			});
+		String instance = this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("WH-7")
+			.processDefinitionKey(DebtLifecycle.KEY).singleResult().getId();
+		assertThat(this.managementService.createJobQuery().processInstanceId(instance).count())
+			.as("no reminder is planned while an agent contacts the debtor").isZero();
+	}
+
+	@Test
 	void aReplyToATemplateBelongsToThatTemplatesDebt() {
 		registerAndSendReminder("WH-4a", "+51911111104");
 		// The next working day (one message a day per debtor), another debt's reminder.
