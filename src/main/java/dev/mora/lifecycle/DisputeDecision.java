@@ -1,5 +1,7 @@
 package dev.mora.lifecycle;
 
+import dev.mora.web.FormValues;
+
 /**
  * How an agent resolved a dispute, in the {@code DisputeResolution} form.
  *

@@ -2,6 +2,8 @@ package dev.mora.lifecycle;
 
 import java.math.BigDecimal;
 
+import dev.mora.web.FormValues;
+
 /**
  * What an agent found checking a debtor's "ya pagué", in the {@code PaymentClaimReview} form: the payment, with its
  * amount and the reference it is recorded under, or no payment.

@@ -2,6 +2,7 @@ package dev.mora.lifecycle;
 
 import dev.mora.debt.DebtService;
 import dev.mora.debt.DebtStatus;
+import dev.mora.web.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 

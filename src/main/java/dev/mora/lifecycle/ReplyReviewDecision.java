@@ -3,6 +3,7 @@ package dev.mora.lifecycle;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import dev.mora.web.FormValues;
 import dev.mora.whatsapp.ReplyIntents;
 
 /**

@@ -7,7 +7,6 @@ import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 import org.springframework.stereotype.Component;
 
@@ -33,15 +32,9 @@ class CheckRefinancingDecisionDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		Debt debt = this.debts.get((String) execution.getVariable(Refinancing.Variables.DEBT_ID));
 		LocalDate today = LocalDate.now(this.clock.withZone(debt.timezone()));
-		RefinancingDecision decision;
-		try {
-			decision = RefinancingDecision.read(execution.getVariable(Refinancing.Variables.APPROVED),
-					execution.getVariable(Refinancing.Variables.INSTALLMENTS),
-					execution.getVariable(Refinancing.Variables.FIRST_DUE_DATE), today, debt.timezone());
-		}
-		catch (RefinancingDecision.Invalid ex) {
-			throw new FormFieldValidationException(ex.errors(), "Invalid refinancing decision: " + ex.getMessage());
-		}
+		RefinancingDecision decision = RefinancingDecision.read(execution.getVariable(Refinancing.Variables.APPROVED),
+				execution.getVariable(Refinancing.Variables.INSTALLMENTS),
+				execution.getVariable(Refinancing.Variables.FIRST_DUE_DATE), today, debt.timezone());
 		execution.setVariable(Refinancing.Variables.APPROVED, decision.approved());
 		if (decision.approved()) {
 			execution.setVariable(Refinancing.Variables.INSTALLMENTS, decision.installments());

@@ -1,4 +1,4 @@
-package dev.mora.lifecycle;
+package dev.mora.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,17 +18,17 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * collects one error per bad field; {@link #orRefuse} then refuses them all at once. The engine's form-validation
  * error fails the completion (the task stays open) and is what the REST API answers with 400.
  */
-final class FormValues {
+public final class FormValues {
 
 	/** The length of the forms' comments. */
-	static final int COMMENT_LENGTH = 1000;
+	public static final int COMMENT_LENGTH = 1000;
 
 	private static final Pattern REFERENCE = Pattern.compile("[\\p{L}0-9 ._:/#-]+");
 
 	private final List<String> errors = new ArrayList<>();
 
 	/** One of the choices, by name; null when missing or unknown. */
-	<E extends Enum<E>> E choice(String field, Object value, Class<E> choices) {
+	public <E extends Enum<E>> E choice(String field, Object value, Class<E> choices) {
 		if (value instanceof String text) {
 			for (E choice : choices.getEnumConstants()) {
 				if (choice.name().equals(text.strip())) {
@@ -45,7 +45,7 @@ final class FormValues {
 	 * A day from {@code first} to {@code last}: form-js sends "2026-12-31", some clients a date-time (whose date is
 	 * meant) or a date variable; null when missing or out of range.
 	 */
-	LocalDate date(String field, Object value, LocalDate first, LocalDate last, ZoneId zone) {
+	public LocalDate date(String field, Object value, LocalDate first, LocalDate last, ZoneId zone) {
 		LocalDate date = parseDate(value, zone);
 		if (date == null) {
 			this.errors.add(field + ": must be an ISO date such as " + first + ", not " + value);
@@ -58,11 +58,41 @@ final class FormValues {
 		return date;
 	}
 
+	/** A yes or no: a boolean, or its text ("true", "false"); null when missing or anything else. */
+	public Boolean bool(String field, Object value, String meaning) {
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		if (value instanceof String text && (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false"))) {
+			return Boolean.valueOf(text);
+		}
+		this.errors.add(field + ": must be " + meaning);
+		return null;
+	}
+
+	/** A whole number from {@code min} to {@code max}, as a number or its text; null when missing or out of range. */
+	public Integer wholeNumber(String field, Object value, int min, int max) {
+		Integer number;
+		try {
+			BigDecimal exact = (value instanceof Number || value instanceof String)
+					? new BigDecimal(value.toString().strip()) : null;
+			number = (exact != null) ? exact.intValueExact() : null;
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			number = null;
+		}
+		if (number == null || number < min || number > max) {
+			this.errors.add(field + ": must be a whole number from " + min + " to " + max + ", not " + value);
+			return null;
+		}
+		return number;
+	}
+
 	/**
 	 * An amount of money, more than zero with at most two decimals: form-js sends a number, REST clients often text
 	 * ("120.50"); null when missing or bad.
 	 */
-	BigDecimal amount(String field, Object value) {
+	public BigDecimal amount(String field, Object value) {
 		BigDecimal amount = null;
 		try {
 			if (value instanceof Number || value instanceof String) {
@@ -84,7 +114,7 @@ final class FormValues {
 	 * A reference such as a bank operation number: 1 to {@code length} letters, digits, spaces and {@code . _ : / # -},
 	 * upper case with single spaces, so that "op 123" and "OP  123" are the same reference; null when missing or bad.
 	 */
-	String reference(String field, Object value, int length) {
+	public String reference(String field, Object value, int length) {
 		String reference = (value instanceof String text) ? text.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT)
 				: "";
 		if (reference.isEmpty() || reference.length() > length || !REFERENCE.matcher(reference).matches()) {
@@ -96,7 +126,7 @@ final class FormValues {
 	}
 
 	/** Optional text of at most {@code length} characters. */
-	void optionalText(String field, Object value, int length) {
+	public void optionalText(String field, Object value, int length) {
 		if (value != null && !(value instanceof String)) {
 			this.errors.add(field + ": must be text, not " + value);
 		}
@@ -106,11 +136,11 @@ final class FormValues {
 	}
 
 	/** A field that makes no sense with the other values. */
-	void refuse(String error) {
+	public void refuse(String error) {
 		this.errors.add(error);
 	}
 
-	List<String> errors() {
+	public List<String> errors() {
 		return List.copyOf(this.errors);
 	}
 
@@ -119,7 +149,7 @@ final class FormValues {
 	 * @param what the decision, for the message: "manual contact outcome"
 	 * @throws FormFieldValidationException carrying the errors
 	 */
-	void orRefuse(String what) {
+	public void orRefuse(String what) {
 		if (!this.errors.isEmpty()) {
 			throw new FormFieldValidationException(errors(), "Invalid " + what + ": " + String.join("; ", this.errors));
 		}
