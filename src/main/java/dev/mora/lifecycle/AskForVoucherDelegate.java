@@ -1,9 +1,10 @@
 package dev.mora.lifecycle;
 
+import java.util.Map;
+
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
 import dev.mora.whatsapp.MessageFormats;
-import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.Replies;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,13 +22,10 @@ class AskForVoucherDelegate implements JavaDelegate {
 
 	private final DebtService debts;
 
-	private final ReminderSender sender;
-
 	private final Replies replies;
 
-	AskForVoucherDelegate(DebtService debts, ReminderSender sender, Replies replies) {
+	AskForVoucherDelegate(DebtService debts, Replies replies) {
 		this.debts = debts;
-		this.sender = sender;
 		this.replies = replies;
 	}
 
@@ -38,17 +36,10 @@ class AskForVoucherDelegate implements JavaDelegate {
 			return;
 		}
 		String key = "VOUCHER:" + DebtLifecycle.Variables.replyEventId(execution);
-		if (this.replies.withinWindow(debt.debtor().phone())) {
-			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Hola " + debt.debtor().firstName()
-					+ ", no encontramos el pago que nos informaste para tu deuda de "
-					+ MessageFormats.money(debt.balance(), debt.currency())
-					+ ". ¿Nos envías una foto del comprobante por aquí?"),
-					"pedido del comprobante de un pago informado");
-		}
-		else {
-			this.replies.audit(debt, key, this.sender.send(debt, key, TEMPLATE),
-					"pedido del comprobante de un pago informado, plantilla fuera de la ventana de 24 h");
-		}
+		this.replies.answer(debt, key, "Hola " + debt.debtor().firstName()
+				+ ", no encontramos el pago que nos informaste para tu deuda de "
+				+ MessageFormats.money(debt.balance(), debt.currency()) + ". ¿Nos envías una foto del comprobante por aquí?",
+				TEMPLATE, Map.of(), "pedido del comprobante de un pago informado");
 	}
 
 }

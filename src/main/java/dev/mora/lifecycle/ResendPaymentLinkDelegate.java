@@ -1,10 +1,11 @@
 package dev.mora.lifecycle;
 
+import java.util.Map;
+
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
 import dev.mora.payment.PaymentLinkService;
 import dev.mora.whatsapp.MessageFormats;
-import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.Replies;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,14 +25,11 @@ class ResendPaymentLinkDelegate implements JavaDelegate {
 
 	private final PaymentLinkService links;
 
-	private final ReminderSender sender;
-
 	private final Replies replies;
 
-	ResendPaymentLinkDelegate(DebtService debts, PaymentLinkService links, ReminderSender sender, Replies replies) {
+	ResendPaymentLinkDelegate(DebtService debts, PaymentLinkService links, Replies replies) {
 		this.debts = debts;
 		this.links = links;
-		this.sender = sender;
 		this.replies = replies;
 	}
 
@@ -42,15 +40,9 @@ class ResendPaymentLinkDelegate implements JavaDelegate {
 			return;
 		}
 		String key = "PAY_LINK:" + DebtLifecycle.Variables.replyEventId(execution);
-		if (this.replies.withinWindow(debt.debtor().phone())) {
-			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Hola " + debt.debtor().firstName()
-					+ ", aquí tienes tu enlace para pagar " + MessageFormats.money(debt.balance(), debt.currency())
-					+ ": " + this.links.linkFor(debt).url()), "respuesta al pedido del deudor, dentro de la ventana de 24 h");
-		}
-		else {
-			this.replies.audit(debt, key, this.sender.send(debt, key, TEMPLATE),
-					"respuesta al pedido del deudor, plantilla fuera de la ventana de 24 h");
-		}
+		this.replies.answer(debt, key, "Hola " + debt.debtor().firstName() + ", aquí tienes tu enlace para pagar "
+				+ MessageFormats.money(debt.balance(), debt.currency()) + ": " + this.links.linkFor(debt).url(),
+				TEMPLATE, Map.of(), "respuesta al pedido del deudor");
 	}
 
 }

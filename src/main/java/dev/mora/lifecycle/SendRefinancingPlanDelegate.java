@@ -2,11 +2,11 @@ package dev.mora.lifecycle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.mora.debt.Debt;
 import dev.mora.debt.DebtService;
 import dev.mora.whatsapp.MessageFormats;
-import dev.mora.whatsapp.ReminderSender;
 import dev.mora.whatsapp.Replies;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,13 +21,10 @@ class SendRefinancingPlanDelegate implements JavaDelegate {
 
 	private final DebtService debts;
 
-	private final ReminderSender sender;
-
 	private final Replies replies;
 
-	SendRefinancingPlanDelegate(DebtService debts, ReminderSender sender, Replies replies) {
+	SendRefinancingPlanDelegate(DebtService debts, Replies replies) {
 		this.debts = debts;
-		this.sender = sender;
 		this.replies = replies;
 	}
 
@@ -48,16 +45,10 @@ class SendRefinancingPlanDelegate implements JavaDelegate {
 		}
 		String detail = String.join("; ", lines);
 		String key = "REFINANCING_PLAN";
-		if (this.replies.withinWindow(debt.debtor().phone())) {
-			this.replies.audit(debt, key, this.sender.sendText(debt, key, "Hola " + debt.debtor().firstName()
-					+ ", aprobamos tu refinanciamiento en " + lines.size() + " cuotas: " + detail
-					+ ". Te recordaremos cada una."), "plan de refinanciamiento pedido por el deudor");
-		}
-		else {
-			this.replies.audit(debt, key, this.sender.send(debt, key, TEMPLATE,
-					java.util.Map.of("cantidad", String.valueOf(lines.size()), "detalle", detail)),
-					"plan de refinanciamiento pedido por el deudor, plantilla fuera de la ventana de 24 h");
-		}
+		this.replies.answer(debt, key, "Hola " + debt.debtor().firstName() + ", aprobamos tu refinanciamiento en "
+				+ lines.size() + " cuotas: " + detail + ". Te recordaremos cada una.", TEMPLATE,
+				Map.of("cantidad", String.valueOf(lines.size()), "detalle", detail),
+				"plan de refinanciamiento pedido por el deudor");
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.mora.whatsapp;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import dev.mora.contact.ContactDecision;
 import dev.mora.contact.ContactGate;
@@ -70,6 +71,24 @@ public class Replies {
 	/** The debtor's replies about a debt, oldest first. */
 	public java.util.List<InboundEvent> about(String debtId) {
 		return this.store.repliesAbout(debtId);
+	}
+
+	/**
+	 * Answers the debtor: the text inside WhatsApp's 24-hour window, the template outside it (where free-form messages
+	 * may not go), once per key, and in the audit trail with why.
+	 * @param parameters the template's body parameters beyond the debt's own
+	 * @param rule why it goes, for the audit trail: "respuesta al pedido del deudor"
+	 */
+	public OutboundMessage answer(Debt debt, String key, String text, String template, Map<String, String> parameters,
+			String rule) {
+		if (withinWindow(debt.debtor().phone())) {
+			OutboundMessage sent = this.sender.sendText(debt, key, text);
+			audit(debt, key, sent, rule + ", dentro de la ventana de 24 h");
+			return sent;
+		}
+		OutboundMessage sent = this.sender.send(debt, key, template, parameters);
+		audit(debt, key, sent, rule + ", plantilla fuera de la ventana de 24 h");
+		return sent;
 	}
 
 	/** Records an answer to the debtor's own message in the audit trail. */
