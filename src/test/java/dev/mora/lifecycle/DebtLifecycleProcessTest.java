@@ -930,6 +930,9 @@ class DebtLifecycleProcessTest {
 			assertThat(this.runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count())
 				.isEqualTo(1);
 			assertThat(this.sendingSwitch.health().getStatus().getCode()).isEqualTo("DOWN");
+			// In the database: every node sharing it stops too, also after a restart.
+			assertThat(this.jdbc.sql("SELECT error_code FROM sending_stop").query(Integer.class).single())
+				.isEqualTo(131031);
 			String other = this.debtId;
 			this.debtId = other + "-2";
 			ProcessInstance second = register("2026-12-14");
