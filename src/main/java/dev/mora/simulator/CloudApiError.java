@@ -72,6 +72,22 @@ final class CloudApiError extends RuntimeException {
 				"template name (" + name + ") does not exist in " + language);
 	}
 
+	/** The errors a person may ask the simulator to answer with, to try how Mora handles them. */
+	static final java.util.Map<Integer, String> SCRIPTABLE = java.util.Map.of(130429, "Rate limit hit", 131026,
+			"Message Undeliverable", 131031, "Business Account locked", 131047, "Re-engagement message");
+
+	/** One of {@link #SCRIPTABLE}, as Meta answers it. */
+	static CloudApiError scripted(int code) {
+		String title = SCRIPTABLE.get(code);
+		String details = switch (code) {
+			case 130429 -> "Cloud API message throughput has been reached.";
+			case 131026 -> "Message could not be delivered.";
+			case 131031 -> "Business account has been locked.";
+			default -> "More than 24 hours have passed since the recipient last replied to the sender number.";
+		};
+		return graph((code == 131031) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST, code, title, details);
+	}
+
 	private static CloudApiError graph(HttpStatus status, int code, String title, String details) {
 		return new CloudApiError(status, code, OAUTH, null, "(#" + code + ") " + title, details);
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,9 +55,13 @@ class CloudApiSimulator {
 
 	private final StatusEmitter statuses;
 
+	private final ScriptedFailures failures;
+
 	CloudApiSimulator(SimulatorStore store, TemplateCatalog catalog, WhatsAppProperties whatsApp,
-			PaymentProperties payments, ObjectMapper json, Clock clock, StatusEmitter statuses) {
+			PaymentProperties payments, ObjectMapper json, Clock clock, StatusEmitter statuses,
+			ScriptedFailures failures) {
 		this.store = store;
+		this.failures = failures;
 		this.statuses = statuses;
 		this.reader = new SendRequestReader(catalog::find, linkBase(payments.linkTemplate()));
 		this.whatsApp = whatsApp;
@@ -83,6 +88,10 @@ class CloudApiSimulator {
 				throw CloudApiError.unknownPhoneNumberId(phoneNumberId);
 			}
 			SendRequestReader.Delivery delivery = this.reader.read(parse(body), Ids.wamid(), this.clock.instant());
+			Optional<Integer> failure = this.failures.take(delivery.waId());
+			if (failure.isPresent()) {
+				throw CloudApiError.scripted(failure.get());
+			}
 			this.store.add(delivery.waId(), delivery.recipientName(), delivery.message());
 			logger.debug("Simulated phone {} received {} ({})", MessageFormats.maskPhone(delivery.waId()),
 					(delivery.message().template() != null) ? delivery.message().template() : delivery.message().type(),

@@ -42,7 +42,11 @@ class SimulatorController {
 
 	private final String page;
 
-	SimulatorController(SimulatorStore store, StatusEmitter statuses, SimulatedPhone phones) throws IOException {
+	private final ScriptedFailures failures;
+
+	SimulatorController(SimulatorStore store, StatusEmitter statuses, SimulatedPhone phones, ScriptedFailures failures)
+			throws IOException {
+		this.failures = failures;
 		this.store = store;
 		this.statuses = statuses;
 		this.phones = phones;
@@ -100,6 +104,35 @@ class SimulatorController {
 		}
 		problem.setProperty("wamid", reply.message().wamid());
 		return ResponseEntity.status(problem.getStatus()).body(problem);
+	}
+
+	/**
+	 * The next sends to the phone answer one of Meta's errors ({@code {"code":130429,"times":2}}): to try how Mora
+	 * retries a rate limit (130429), hands an unreachable number to an agent (131026) or stops all sending (131031).
+	 */
+	@PostMapping(path = "/simulator/api/conversations/{phone}/failures", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<?> failures(@PathVariable String phone, @RequestBody FailureRequest request) {
+		if (request == null || request.code() == null || !CloudApiError.SCRIPTABLE.containsKey(request.code())) {
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST.value(), "Unknown error code",
+					"code must be one of " + new java.util.TreeSet<>(CloudApiError.SCRIPTABLE.keySet()));
+			problem.setProperty("errors", List.of(Map.of("field", "code", "message", "is not an error the simulator knows")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		int times = (request.times() != null) ? request.times() : 1;
+		if (times < 1 || times > 10) {
+			ProblemDetail problem = problem(HttpStatus.BAD_REQUEST.value(), "Bad number of times",
+					"times must be from 1 to 10");
+			problem.setProperty("errors", List.of(Map.of("field", "times", "message", "must be from 1 to 10")));
+			return ResponseEntity.badRequest().body(problem);
+		}
+		this.failures.script(phone, request.code(), times);
+		return ResponseEntity.accepted().body(Map.of("phone", SimulatorStore.phoneKey(phone), "code", request.code(),
+				"times", times));
+	}
+
+	/** What the next sends to a phone answer: one of Meta's error codes, so many times (1 by default). */
+	record FailureRequest(Integer code, Integer times) {
 	}
 
 	@ExceptionHandler

@@ -3,6 +3,9 @@ package dev.mora.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +30,10 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import mockwebserver3.MockWebServer;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +94,15 @@ class SimulatorIT {
 	@Autowired
 	SimulatorStore store;
 
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	TaskService taskService;
+
 	@BeforeEach
 	void recordWebhooks() throws InterruptedException {
 		assertThat(this.statuses.awaitQueued(Duration.ofSeconds(10))).isTrue();
@@ -136,6 +152,56 @@ class SimulatorIT {
 		assertThat(conversation.path("profileName").asText()).isEqualTo("María");
 		assertThat(conversation.path("messageCount").asInt()).isEqualTo(1);
 		assertThat(conversation.path("lastMessageAt").asText()).isEqualTo(message.path("at").asText());
+	}
+
+	@Test
+	void aPersonMakesTheSimulatorRefuseSendsToTryHowMoraHandlesThem() {
+		// A working Friday morning in Lima, so that the contact policy lets the reminders go.
+		ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2026-12-11T10:00").atZone(ZoneId.of("America/Lima"))
+			.toInstant()));
+		try {
+			assertThat(post("/simulator/api/conversations/%2B51900000080/failures", Credentials.basic("demo", "demo"),
+					"{\"code\":130429,\"times\":2}").status()).isEqualTo(202);
+			assertThat(post("/simulator/api/conversations/%2B51900000081/failures", Credentials.basic("demo", "demo"),
+					"{\"code\":131026}").status()).isEqualTo(202);
+			Answer unknown = post("/simulator/api/conversations/%2B51900000081/failures",
+					Credentials.basic("demo", "demo"), "{\"code\":12345}");
+			assertThat(unknown.status()).isEqualTo(400);
+			assertThat(unknown.json().path("errors").get(0).path("field").asText()).isEqualTo("code");
+
+			String limited = registerAndFireTheFirstTimer("SIM-30", "+51900000080");
+			String send = this.managementService.createJobQuery().processInstanceId(limited).singleResult().getId();
+			for (int attempt = 0; attempt < 2; attempt++) {
+				assertThatThrownBy(() -> this.managementService.executeJob(send)).hasMessageContaining("130429");
+			}
+			this.managementService.executeJob(send);
+			assertThat(get("/simulator/api/conversations/%2B51900000080").json()).singleElement()
+				.satisfies((message) -> assertThat(message.path("callbackData").asText()).isEqualTo("SIM-30/PRE_DUE"));
+
+			String unreachable = registerAndFireTheFirstTimer("SIM-31", "+51900000081");
+			this.managementService.executeJob(
+					this.managementService.createJobQuery().processInstanceId(unreachable).singleResult().getId());
+			assertThat(this.taskService.createTaskQuery().processInstanceId(unreachable).singleResult().getName())
+				.startsWith("Contactar manualmente");
+			assertThat(get("/simulator/api/conversations/%2B51900000081").status()).isEqualTo(404);
+		}
+		finally {
+			ClockUtil.reset();
+		}
+	}
+
+	private String registerAndFireTheFirstTimer(String debtId, String phone) {
+		Answer registered = post("/api/debts", Credentials.basic("demo", "demo"), """
+				{"debtId":"%s","debtor":{"id":"C-%s","name":"Rosa Mamani","phone":"%s"},
+				 "amount":"120.50","currency":"PEN","dueDate":"2026-12-14"}
+				""".formatted(debtId, debtId, phone));
+		assertThat(registered.status()).isEqualTo(201);
+		String instance = this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(debtId)
+			.singleResult()
+			.getId();
+		this.managementService.executeJob(
+				this.managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+		return instance;
 	}
 
 	@Test
