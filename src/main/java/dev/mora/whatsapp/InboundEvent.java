@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param phone the debtor's number, E.164
  * @param messageType {@code text}, {@code button}, {@code interactive}, {@code image}...
  * @param body the text, for text messages (and a button's title)
- * @param payload a button's payload, such as {@code REFINANCE:INV-1001}
+ * @param payload a button's payload, such as {@code REFINANCE:INV-1001}; for a status, the send's
+ * {@code biz_opaque_callback_data}, such as {@code INV-1001/PRE_DUE}
  * @param contextWamid the message replied to
  * @param status a status: {@code sent}, {@code delivered}, {@code read}, {@code failed}
  * @param errorCode a failed status' error code

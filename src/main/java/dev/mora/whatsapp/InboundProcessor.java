@@ -102,6 +102,12 @@ class InboundProcessor {
 		Instant at = (event.sentAt() != null) ? event.sentAt() : this.clock.instant();
 		List<OutboundMessage> messages = this.ledger.statusReported(event.contextWamid(), status.get(),
 				event.errorCode(), at);
+		if (messages.isEmpty() && this.ledger.adopt(event.contextWamid(), event.payload()) > 0) {
+			// A send that got no answer went out after all: this status tells its wamid.
+			logger.info("Message {} of {} had no answer from WhatsApp; its status says it went out",
+					event.contextWamid(), event.payload());
+			messages = this.ledger.statusReported(event.contextWamid(), status.get(), event.errorCode(), at);
+		}
 		if (messages.isEmpty()) {
 			int attempts = this.store.attempts(event.id());
 			if (attempts + 1 < MAX_STATUS_ATTEMPTS) {

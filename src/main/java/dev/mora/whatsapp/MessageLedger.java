@@ -1,6 +1,7 @@
 package dev.mora.whatsapp;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -26,6 +27,12 @@ public class MessageLedger {
 			       status_at
 			FROM outbound_message
 			""";
+
+	/**
+	 * How long an attempt of unknown outcome waits before it is sent again: Meta reports a message it accepted as
+	 * {@code sent} within seconds, so silence this long means it never got it.
+	 */
+	static final Duration UNKNOWN_OUTCOME_QUIET = Duration.ofMinutes(10);
 
 	/** The ledger's template name of free-form text messages. */
 	static final String TEXT = "(texto)";
@@ -75,12 +82,15 @@ public class MessageLedger {
 			return new Claim(find(debtId, stage).orElseThrow(), true);
 		}
 		catch (DuplicateKeyException ex) {
+			// A transient failure may be sent again; so may an attempt whose outcome is unknown (no answer, or a node
+			// that died sending) once WhatsApp's statuses have had the time to tell it went out, and did not.
 			int reclaimed = this.ownTransaction.execute((status) -> this.jdbc.sql("""
 					UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?
-					WHERE debt_id = ? AND stage = ? AND status = ?
+					WHERE debt_id = ? AND stage = ?
+					  AND (status = ? OR (status = ? AND wamid IS NULL AND COALESCE(status_at, created_at) < ?))
 					""")
 				.params(OutboundStatus.SENDING.name(), template, recipient, utc(now), debtId, stage,
-						OutboundStatus.RETRYING.name())
+						OutboundStatus.RETRYING.name(), OutboundStatus.SENDING.name(), utc(now.minus(UNKNOWN_OUTCOME_QUIET)))
 				.update());
 			return new Claim(find(debtId, stage).orElseThrow(), reclaimed == 1);
 		}
@@ -139,18 +149,53 @@ public class MessageLedger {
 			.update());
 	}
 
+	/**
+	 * Gives the wamid a status reports to the attempt of unknown outcome it belongs to (by the send's callback data,
+	 * {@code <debtId>/<stage>}): the message went out, and its stage is never sent again. A consolidated message's
+	 * other rows, to the same number at the same stage, go with it.
+	 * @return how many rows took the wamid
+	 */
+	int adopt(String wamid, String callbackData) {
+		int slash = (callbackData != null) ? callbackData.lastIndexOf('/') : -1;
+		if (slash <= 0) {
+			return 0;
+		}
+		String debtId = callbackData.substring(0, slash);
+		String stage = callbackData.substring(slash + 1);
+		return this.ownTransaction.execute((tx) -> this.jdbc.sql("""
+				UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ?
+				WHERE stage = ? AND status = ? AND wamid IS NULL
+				  AND recipient = (SELECT recipient FROM outbound_message WHERE debt_id = ? AND stage = ?)
+				""")
+			.params(OutboundStatus.ACCEPTED.name(), wamid, utc(this.clock.instant()), utc(this.clock.instant()), stage,
+					OutboundStatus.SENDING.name(), debtId, stage)
+			.update());
+	}
+
 	void failed(long messageId, WhatsAppException error) {
+		if (error.outcomeUnknown()) {
+			// Left SENDING: a status may still say it went out (adopt), else it is reclaimed once quiet.
+			this.ownTransaction.executeWithoutResult((tx) -> this.jdbc
+				.sql("UPDATE outbound_message SET error_title = ?, status_at = ? WHERE message_id = ?")
+				.params(truncated(error.getMessage()), utc(this.clock.instant()), messageId)
+				.update());
+			return;
+		}
 		// An account-level error says nothing about this message: once the account is fixed, its job's retry sends it.
 		OutboundStatus status = (error.kind() == WhatsAppErrorKind.PERMANENT) ? OutboundStatus.FAILED
 				: OutboundStatus.RETRYING;
-		String title = error.getMessage();
+		String title = truncated(error.getMessage());
 		this.ownTransaction.executeWithoutResult((tx) -> this.jdbc.sql("""
 				UPDATE outbound_message SET status = ?, error_code = ?, error_title = ?, status_at = ?
 				WHERE message_id = ?
 				""")
-			.params(status.name(), error.code(), (title.length() > 200) ? title.substring(0, 200) : title,
+			.params(status.name(), error.code(), title,
 					utc(this.clock.instant()), messageId)
 			.update());
+	}
+
+	private static String truncated(String title) {
+		return (title.length() > 200) ? title.substring(0, 200) : title;
 	}
 
 	private static OutboundMessage map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

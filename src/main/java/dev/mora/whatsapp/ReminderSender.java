@@ -42,8 +42,8 @@ public class ReminderSender {
 
 	/**
 	 * Sends the stage's template to the debtor, unless it was sent already.
-	 * @throws WhatsAppException when the Cloud API refuses it (classified by its error code)
-	 * @throws IllegalStateException when an earlier attempt's outcome is unknown: an operator decides
+	 * @throws WhatsAppException when the Cloud API refuses it (classified by its error code), or while an earlier
+	 * attempt that got no answer waits for its status (it is sent again once WhatsApp stayed quiet about it)
 	 */
 	public OutboundMessage send(Debt debt, String stage, String templateName) {
 		return send(debt, stage, templateName, Map.of());
@@ -67,9 +67,9 @@ public class ReminderSender {
 				throw WhatsAppException.of((existing.errorCode() != null) ? existing.errorCode() : 0,
 						"stage " + stage + " failed before: " + existing.errorTitle());
 			}
-			throw new IllegalStateException("Stage " + stage + " of debt " + debt.debtId()
-					+ " has an attempt of unknown outcome (" + existing.status() + "); check the conversation, then "
-					+ "mark the ledger row RETRYING to send it or ACCEPTED to skip it");
+			throw WhatsAppException.outcomeUnknown("stage " + stage + " of debt " + debt.debtId() + " has an attempt "
+					+ "WhatsApp did not answer; its status is awaited, and it is sent again only after "
+					+ MessageLedger.UNKNOWN_OUTCOME_QUIET.toMinutes() + " quiet minutes", null);
 		}
 		TemplateMessage message = message(debt, stage, template, extraParameters);
 		try {

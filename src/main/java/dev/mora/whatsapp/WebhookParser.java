@@ -60,8 +60,10 @@ final class WebhookParser {
 		String wamid = status.path("id").asText();
 		String name = status.path("status").asText("unknown");
 		JsonNode error = status.path("errors").path(0);
+		// The send's biz_opaque_callback_data ("<debtId>/<stage>") comes back as the status's payload.
 		return new InboundEvent(0, InboundEvent.STATUS, wamid + "/" + name, phone(status.path("recipient_id")),
-				null, null, null, wamid, name, error.path("code").isInt() ? error.path("code").asInt() : null,
+				null, null, truncate(status.path("biz_opaque_callback_data").asText(null), 256), wamid, name,
+				error.path("code").isInt() ? error.path("code").asInt() : null,
 				timestamp(status.path("timestamp")), null);
 	}
 

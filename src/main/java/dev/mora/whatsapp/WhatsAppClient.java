@@ -1,6 +1,7 @@
 package dev.mora.whatsapp;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,6 +159,10 @@ public class WhatsAppClient {
 					? WhatsAppException.unreachable("HTTP " + response.code(), null)
 					: new WhatsAppException(response.code(), "HTTP " + response.code(), WhatsAppErrorKind.PERMANENT,
 							null);
+		}
+		catch (InterruptedIOException ex) {
+			// A read or call timeout: the request may have reached Meta, unlike a refused connection.
+			throw WhatsAppException.outcomeUnknown(String.valueOf(ex.getMessage()), ex);
 		}
 		catch (IOException ex) {
 			throw WhatsAppException.unreachable(ex.getMessage(), ex);

@@ -7,10 +7,18 @@ public class WhatsAppException extends RuntimeException {
 
 	private final WhatsAppErrorKind kind;
 
+	private final boolean outcomeUnknown;
+
 	WhatsAppException(int code, String message, WhatsAppErrorKind kind, Throwable cause) {
+		this(code, message, kind, cause, false);
+	}
+
+	private WhatsAppException(int code, String message, WhatsAppErrorKind kind, Throwable cause,
+			boolean outcomeUnknown) {
 		super("WhatsApp error " + code + ": " + message, cause);
 		this.code = code;
 		this.kind = kind;
+		this.outcomeUnknown = outcomeUnknown;
 	}
 
 	static WhatsAppException of(int code, String message) {
@@ -20,6 +28,19 @@ public class WhatsAppException extends RuntimeException {
 	/** The Cloud API could not be reached or answered nothing usable: retry. */
 	static WhatsAppException unreachable(String message, Throwable cause) {
 		return new WhatsAppException(0, message, WhatsAppErrorKind.TRANSIENT, cause);
+	}
+
+	/**
+	 * The request went out and no answer came back (a timeout): Meta may have accepted the message. Retried only once
+	 * WhatsApp's statuses have had time to say so.
+	 */
+	static WhatsAppException outcomeUnknown(String message, Throwable cause) {
+		return new WhatsAppException(0, "no answer, the message may have been sent: " + message,
+				WhatsAppErrorKind.TRANSIENT, cause, true);
+	}
+
+	public boolean outcomeUnknown() {
+		return this.outcomeUnknown;
 	}
 
 	public int code() {

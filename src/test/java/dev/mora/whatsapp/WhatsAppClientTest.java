@@ -1,10 +1,14 @@
 package dev.mora.whatsapp;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mora.testing.CloudApiServer;
 import dev.mora.testing.Fixtures;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -40,6 +44,31 @@ class WhatsAppClientTest {
 		assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
 		assertThat(this.server.bodies().get(0))
 			.isEqualTo(this.json.readTree(Fixtures.whatsApp("send-template-request.json")));
+	}
+
+	@Test
+	void noAnswerInTimeMeansTheMessageMayHaveGoneOutButARefusedConnectionDoesNot() throws Exception {
+		try (MockWebServer slow = new MockWebServer()) {
+			slow.enqueue(new MockResponse.Builder().headersDelay(2, TimeUnit.SECONDS)
+				.body(Fixtures.whatsApp("send-response-200.json"))
+				.build());
+			slow.start();
+			WhatsAppClient impatient = new WhatsAppClient(
+					new OkHttpClient.Builder().readTimeout(Duration.ofMillis(200)).build(), this.json,
+					() -> HttpUrl.get(slow.url("/").toString()), "v23.0", "106540352242922", "token-123");
+
+			assertThatThrownBy(() -> impatient.send(fixtureMessage())).isInstanceOfSatisfying(WhatsAppException.class,
+					(ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+		}
+		String closed = this.server.baseUrl();
+		this.server.close();
+		WhatsAppClient refused = new WhatsAppClient(new OkHttpClient(), this.json, () -> HttpUrl.get(closed), "v23.0",
+				"106540352242922", "token-123");
+		assertThatThrownBy(() -> refused.send(fixtureMessage())).isInstanceOfSatisfying(WhatsAppException.class,
+				(ex) -> {
+					assertThat(ex.outcomeUnknown()).isFalse();
+					assertThat(ex.kind()).isEqualTo(WhatsAppErrorKind.TRANSIENT);
+				});
 	}
 
 	@Test

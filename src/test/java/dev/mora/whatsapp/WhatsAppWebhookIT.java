@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole conversation over real HTTP: a reminder goes out, the debtor answers through Meta's webhook, Mora acts. */
 class WhatsAppWebhookIT extends ApplicationIT {
@@ -51,6 +52,9 @@ class WhatsAppWebhookIT extends ApplicationIT {
 
 	@Autowired
 	InboundStore store;
+
+	@Autowired
+	MessageLedger ledger;
 
 	@Autowired
 	InboundProcessor processor;
@@ -202,6 +206,37 @@ class WhatsAppWebhookIT extends ApplicationIT {
 		assertThat(get("/api/debtors/C-51911111109/contacts").json().path("attempts"))
 			.extracting((attempt) -> attempt.path("stage").asText() + ":" + attempt.path("outcome").asText())
 			.containsExactly("PRE_DUE:SENT", "OPT_OUT:SENT");
+	}
+
+	@Test
+	void aSendWhatsAppDidNotAnswerIsNeverSentTwice() {
+		// WH-11: the answer was lost, yet Meta took the message; its "sent" status says so.
+		register("WH-11", "+51911111111", "2026-12-14", "350.00");
+		this.ledger.claim("WH-11", "PRE_DUE", "mora_recordatorio_previo", "+51911111111");
+		String status = status("status-sent.json", "wamid.LOST-ANSWER-11", "+51911111111")
+			.replace("INV-1001/PRE_DUE", "WH-11/PRE_DUE");
+		assertThat(webhook(status, APP_SECRET).status()).isEqualTo(200);
+		runTimerAndSend("WH-11");
+		assertThat(whatsApp.requests()).isEmpty();
+		assertThat(get("/api/debts/WH-11").json().path("messages")).singleElement().satisfies((message) -> {
+			assertThat(message.path("wamid").asText()).isEqualTo("wamid.LOST-ANSWER-11");
+			assertThat(message.path("status").asText()).isEqualTo("sent");
+		});
+
+		// WH-12: no status ever comes, so Meta never got it: sent again once WhatsApp stayed quiet long enough.
+		register("WH-12", "+51911111112", "2026-12-14", "350.00");
+		this.ledger.claim("WH-12", "PRE_DUE", "mora_recordatorio_previo", "+51911111112");
+		String instance = this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("WH-12")
+			.processDefinitionKey(DebtLifecycle.KEY).singleResult().getId();
+		this.managementService.executeJob(
+				this.managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+		String send = this.managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+		assertThatThrownBy(() -> this.managementService.executeJob(send)).hasMessageContaining("did not answer");
+		assertThat(whatsApp.requests()).isEmpty();
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.now().toInstant().plus(MessageLedger.UNKNOWN_OUTCOME_QUIET)
+			.plusSeconds(60)));
+		this.managementService.executeJob(send);
+		assertThat(whatsApp.callbacksSent()).containsExactly("WH-12/PRE_DUE");
 	}
 
 	@Test
