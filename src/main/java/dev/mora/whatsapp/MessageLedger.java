@@ -34,6 +34,9 @@ public class MessageLedger {
 	 */
 	static final Duration UNKNOWN_OUTCOME_QUIET = Duration.ofMinutes(10);
 
+	/** A SENDING row this old with no wamid was left by a node that died sending: no send takes this long. */
+	static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+
 	/** The ledger's template name of free-form text messages. */
 	static final String TEXT = "(texto)";
 
@@ -85,7 +88,7 @@ public class MessageLedger {
 			// A transient failure may be sent again; so may an attempt whose outcome is unknown (no answer, or a node
 			// that died sending) once WhatsApp's statuses have had the time to tell it went out, and did not.
 			int reclaimed = this.ownTransaction.execute((status) -> this.jdbc.sql("""
-					UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?
+					UPDATE outbound_message SET status = ?, template = ?, recipient = ?, status_at = ?, outcome_unknown = FALSE
 					WHERE debt_id = ? AND stage = ?
 					  AND (status = ? OR (status = ? AND wamid IS NULL AND COALESCE(status_at, created_at) < ?))
 					""")
@@ -142,10 +145,12 @@ public class MessageLedger {
 	}
 
 	void accepted(long messageId, String wamid) {
+		// Only from SENDING: a status processed first (adopt) may have moved the row on already.
 		this.ownTransaction.executeWithoutResult((status) -> this.jdbc
-			.sql("UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ? WHERE message_id = ?")
+			.sql("UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ?, outcome_unknown = FALSE "
+					+ "WHERE message_id = ? AND status = ?")
 			.params(OutboundStatus.ACCEPTED.name(), wamid, utc(this.clock.instant()), utc(this.clock.instant()),
-					messageId)
+					messageId, OutboundStatus.SENDING.name())
 			.update());
 	}
 
@@ -162,13 +167,19 @@ public class MessageLedger {
 		}
 		String debtId = callbackData.substring(0, slash);
 		String stage = callbackData.substring(slash + 1);
+		Instant now = this.clock.instant();
+		// Only attempts known to have got no answer, or left behind by a node that died sending (older than any
+		// send takes): never a send in flight, whose own answer is on its way.
 		return this.ownTransaction.execute((tx) -> this.jdbc.sql("""
-				UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ?
+				UPDATE outbound_message SET status = ?, wamid = ?, sent_at = ?, status_at = ?, outcome_unknown = FALSE
 				WHERE stage = ? AND status = ? AND wamid IS NULL
-				  AND recipient = (SELECT recipient FROM outbound_message WHERE debt_id = ? AND stage = ?)
+				  AND (outcome_unknown OR COALESCE(status_at, created_at) < ?)
+				  AND (debt_id = ? OR (template = ? AND recipient = (
+				      SELECT recipient FROM outbound_message WHERE debt_id = ? AND stage = ? AND template = ?)))
 				""")
-			.params(OutboundStatus.ACCEPTED.name(), wamid, utc(this.clock.instant()), utc(this.clock.instant()), stage,
-					OutboundStatus.SENDING.name(), debtId, stage)
+			.params(OutboundStatus.ACCEPTED.name(), wamid, utc(now), utc(now), stage, OutboundStatus.SENDING.name(),
+					utc(now.minus(ABANDONED_AFTER)), debtId, ReminderSender.CONSOLIDATED, debtId, stage,
+					ReminderSender.CONSOLIDATED)
 			.update());
 	}
 
@@ -176,7 +187,8 @@ public class MessageLedger {
 		if (error.outcomeUnknown()) {
 			// Left SENDING: a status may still say it went out (adopt), else it is reclaimed once quiet.
 			this.ownTransaction.executeWithoutResult((tx) -> this.jdbc
-				.sql("UPDATE outbound_message SET error_title = ?, status_at = ? WHERE message_id = ?")
+				.sql("UPDATE outbound_message SET error_title = ?, status_at = ?, outcome_unknown = TRUE "
+						+ "WHERE message_id = ?")
 				.params(truncated(error.getMessage()), utc(this.clock.instant()), messageId)
 				.update());
 			return;

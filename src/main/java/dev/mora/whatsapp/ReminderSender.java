@@ -57,19 +57,7 @@ public class ReminderSender {
 		TemplateCatalog.Template template = this.catalog.get(templateName);
 		MessageLedger.Claim claim = this.ledger.claim(debt.debtId(), stage, templateName, debt.debtor().phone());
 		if (!claim.mine()) {
-			OutboundMessage existing = claim.message();
-			if (existing.status().isOut()) {
-				logger.info("Stage {} of debt {} was sent already ({}); not sending it again", stage, debt.debtId(),
-						existing.wamid());
-				return existing;
-			}
-			if (existing.status() == OutboundStatus.FAILED) {
-				throw WhatsAppException.of((existing.errorCode() != null) ? existing.errorCode() : 0,
-						"stage " + stage + " failed before: " + existing.errorTitle());
-			}
-			throw WhatsAppException.outcomeUnknown("stage " + stage + " of debt " + debt.debtId() + " has an attempt "
-					+ "WhatsApp did not answer; its status is awaited, and it is sent again only after "
-					+ MessageLedger.UNKNOWN_OUTCOME_QUIET.toMinutes() + " quiet minutes", null);
+			return alreadyThere(claim.message(), debt, stage);
 		}
 		TemplateMessage message = message(debt, stage, template, extraParameters);
 		try {
@@ -93,7 +81,7 @@ public class ReminderSender {
 	public OutboundMessage sendText(Debt debt, String key, String text) {
 		MessageLedger.Claim claim = this.ledger.claimText(debt.debtId(), key, debt.debtor().phone());
 		if (!claim.mine()) {
-			return claim.message();
+			return alreadyThere(claim.message(), debt, key);
 		}
 		try {
 			this.ledger.accepted(claim.message().id(),
@@ -104,6 +92,25 @@ public class ReminderSender {
 			throw ex;
 		}
 		return this.ledger.find(debt.debtId(), key).orElseThrow();
+	}
+
+	/**
+	 * What an earlier attempt at the same (debt, key) means for this one: the message is out (nothing to send), was
+	 * refused for good, or got no answer and waits for its status.
+	 */
+	private static OutboundMessage alreadyThere(OutboundMessage existing, Debt debt, String key) {
+		if (existing.status().isOut()) {
+			logger.info("{} of debt {} was sent already ({}); not sending it again", key, debt.debtId(),
+					existing.wamid());
+			return existing;
+		}
+		if (existing.status() == OutboundStatus.FAILED) {
+			throw WhatsAppException.of((existing.errorCode() != null) ? existing.errorCode() : 0,
+					key + " failed before: " + existing.errorTitle());
+		}
+		throw WhatsAppException.outcomeUnknown(key + " of debt " + debt.debtId() + " has an attempt WhatsApp did not "
+				+ "answer; its status is awaited, and it is sent again only after "
+				+ MessageLedger.UNKNOWN_OUTCOME_QUIET.toMinutes() + " quiet minutes", null);
 	}
 
 	/** Whether the stage of the debt has left already, alone or in a consolidated message. */
@@ -133,7 +140,7 @@ public class ReminderSender {
 		MessageLedger.Claim own = this.ledger.claim(debt.debtId(), stage, CONSOLIDATED, debt.debtor().phone());
 		if (!own.mine()) {
 			rows.forEach((id) -> this.ledger.release(id));
-			return own.message();
+			return alreadyThere(own.message(), debt, stage);
 		}
 		rows.add(0, own.message().id());
 		List<Debt> all = new ArrayList<>();

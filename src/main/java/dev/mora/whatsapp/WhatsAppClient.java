@@ -161,8 +161,13 @@ public class WhatsAppClient {
 							null);
 		}
 		catch (InterruptedIOException ex) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.toLowerCase(java.util.Locale.ROOT).contains("connect")) {
+				// No connection was made: nothing reached Meta.
+				throw WhatsAppException.unreachable(message, ex);
+			}
 			// A read or call timeout: the request may have reached Meta, unlike a refused connection.
-			throw WhatsAppException.outcomeUnknown(String.valueOf(ex.getMessage()), ex);
+			throw WhatsAppException.outcomeUnknown(message, ex);
 		}
 		catch (IOException ex) {
 			throw WhatsAppException.unreachable(ex.getMessage(), ex);

@@ -57,6 +57,12 @@ class WhatsAppWebhookIT extends ApplicationIT {
 	MessageLedger ledger;
 
 	@Autowired
+	ReminderSender sender;
+
+	@Autowired
+	dev.mora.debt.DebtService debts;
+
+	@Autowired
 	InboundProcessor processor;
 
 	@BeforeEach
@@ -212,7 +218,7 @@ class WhatsAppWebhookIT extends ApplicationIT {
 	void aSendWhatsAppDidNotAnswerIsNeverSentTwice() {
 		// WH-11: the answer was lost, yet Meta took the message; its "sent" status says so.
 		register("WH-11", "+51911111111", "2026-12-14", "350.00");
-		this.ledger.claim("WH-11", "PRE_DUE", "mora_recordatorio_previo", "+51911111111");
+		noAnswer(this.ledger.claim("WH-11", "PRE_DUE", "mora_recordatorio_previo", "+51911111111"));
 		String status = status("status-sent.json", "wamid.LOST-ANSWER-11", "+51911111111")
 			.replace("INV-1001/PRE_DUE", "WH-11/PRE_DUE");
 		assertThat(webhook(status, APP_SECRET).status()).isEqualTo(200);
@@ -225,7 +231,7 @@ class WhatsAppWebhookIT extends ApplicationIT {
 
 		// WH-12: no status ever comes, so Meta never got it: sent again once WhatsApp stayed quiet long enough.
 		register("WH-12", "+51911111112", "2026-12-14", "350.00");
-		this.ledger.claim("WH-12", "PRE_DUE", "mora_recordatorio_previo", "+51911111112");
+		noAnswer(this.ledger.claim("WH-12", "PRE_DUE", "mora_recordatorio_previo", "+51911111112"));
 		String instance = this.runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("WH-12")
 			.processDefinitionKey(DebtLifecycle.KEY).singleResult().getId();
 		this.managementService.executeJob(
@@ -237,6 +243,40 @@ class WhatsAppWebhookIT extends ApplicationIT {
 			.plusSeconds(60)));
 		this.managementService.executeJob(send);
 		assertThat(whatsApp.callbacksSent()).containsExactly("WH-12/PRE_DUE");
+	}
+
+	@Test
+	void aStatusGivesItsWamidOnlyToTheAttemptItNamesNeverToASendInFlight() {
+		register("WH-14", "+51911111114", "2026-12-14", "350.00");
+		register("WH-15", "+51911111114", "2026-12-14", "120.00");
+		noAnswer(this.ledger.claim("WH-14", "PRE_DUE", "mora_recordatorio_previo", "+51911111114"));
+		// Another send to the same number at the same stage, in flight right now.
+		this.ledger.claim("WH-15", "PRE_DUE", "mora_recordatorio_previo", "+51911111114");
+
+		String status = status("status-sent.json", "wamid.LOST-ANSWER-14", "+51911111114")
+			.replace("INV-1001/PRE_DUE", "WH-14/PRE_DUE");
+		assertThat(webhook(status, APP_SECRET).status()).isEqualTo(200);
+
+		assertThat(this.ledger.find("WH-14", "PRE_DUE").orElseThrow().wamid()).isEqualTo("wamid.LOST-ANSWER-14");
+		assertThat(this.ledger.find("WH-15", "PRE_DUE").orElseThrow()).satisfies((inFlight) -> {
+			assertThat(inFlight.wamid()).isNull();
+			assertThat(inFlight.status()).isEqualTo(OutboundStatus.SENDING);
+		});
+	}
+
+	@Test
+	void anAnswerWhatsAppDidNotAcknowledgeIsNotTakenForSent() {
+		register("WH-13", "+51911111113", "2026-12-14", "350.00");
+		noAnswer(this.ledger.claimText("WH-13", "PAY_LINK:13", "+51911111113"));
+
+		assertThatThrownBy(() -> this.sender.sendText(this.debts.get("WH-13"), "PAY_LINK:13", "Hola, tu enlace"))
+			.isInstanceOfSatisfying(WhatsAppException.class, (ex) -> assertThat(ex.outcomeUnknown()).isTrue());
+		assertThat(whatsApp.requests()).isEmpty();
+	}
+
+	/** As if the send had timed out: the ledger row waits for its status. */
+	private void noAnswer(MessageLedger.Claim claim) {
+		this.ledger.failed(claim.message().id(), WhatsAppException.outcomeUnknown("timeout", null));
 	}
 
 	@Test
